@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import type { ErrorCode } from './errors';
+import {
+  ChainVerdict,
+  FolderPath,
+  Member,
+  MemberName,
+  Passphrase,
+  RecentWorkspace,
+  Role,
+  WorkspaceSummary,
+} from './schemas';
+
+/**
+ * The one API between the UI (or any client) and the services. Each host serves exactly
+ * this: Electron IPC, the browser host's JSON-RPC over WebSocket, and the CLI. A request
+ * that does not match its schema is refused with VALIDATION_FAILED naming the field, and
+ * never reaches a service. Responses are parsed through their schema on the way out too,
+ * so a field that is not declared here (a secret, say) cannot leak by accident.
+ */
+
+interface CallDef<Req extends z.ZodType, Res extends z.ZodType> {
+  summary: string;
+  request: Req;
+  response: Res;
+  /** The failures a caller should be ready for, besides VALIDATION_FAILED and INTERNAL. */
+  errors: readonly ErrorCode[];
+}
+
+function call<Req extends z.ZodType, Res extends z.ZodType>(def: CallDef<Req, Res>): CallDef<Req, Res> {
+  return def;
+}
+
+const Empty = z.strictObject({});
+
+export const calls = {
+  'app.info': call({
+    summary: 'Version, host kind and what this build can do.',
+    request: Empty,
+    response: z.object({
+      name: z.string(),
+      version: z.string(),
+      host: z.enum(['electron', 'web', 'cli']),
+      platform: z.string(),
+      keychainAvailable: z.boolean(),
+    }),
+    errors: [],
+  }),
+  'workspace.recent': call({
+    summary: 'Workspaces opened on this machine, newest first.',
+    request: Empty,
+    response: z.array(RecentWorkspace),
+    errors: [],
+  }),
+  'workspace.current': call({
+    summary: 'The workspace open in this session, if any.',
+    request: Empty,
+    response: WorkspaceSummary.nullable(),
+    errors: [],
+  }),
+  'workspace.create': call({
+    summary: 'Create a new case workspace folder with its first admin.',
+    request: z.strictObject({ path: FolderPath, name: z.string().trim().min(1).max(200), memberName: MemberName, passphrase: Passphrase }),
+    response: WorkspaceSummary,
+    errors: ['ALREADY_EXISTS', 'UNREADABLE'],
+  }),
+  'workspace.open': call({
+    summary: "Open a workspace folder with a member's passphrase.",
+    request: z.strictObject({ path: FolderPath, passphrase: z.string().min(1, 'Enter your passphrase.').max(1024), memberName: MemberName.optional() }),
+    response: WorkspaceSummary,
+    errors: ['WRONG_PASSPHRASE', 'NOT_FOUND', 'UNREADABLE', 'TAMPERED'],
+  }),
+  'workspace.openDemo': call({
+    summary: 'Open the embedded demo: a workspace connected to the built-in simulator.',
+    request: Empty,
+    response: WorkspaceSummary,
+    errors: ['UNAVAILABLE'],
+  }),
+  'workspace.close': call({
+    summary: 'Close the open workspace and forget its keys.',
+    request: Empty,
+    response: z.object({ closed: z.boolean() }),
+    errors: [],
+  }),
+  'members.list': call({
+    summary: 'Members of the open workspace.',
+    request: Empty,
+    response: z.array(Member),
+    errors: ['NOT_OPEN'],
+  }),
+  'members.add': call({
+    summary: 'Add a member with their own passphrase (admin only).',
+    request: z.strictObject({ name: MemberName, role: Role, passphrase: Passphrase }),
+    response: Member,
+    errors: ['NOT_OPEN', 'FORBIDDEN', 'ALREADY_EXISTS'],
+  }),
+  'chain.verify': call({
+    summary: 'Verify the tamper-evident chain of every tenant (or one), fully or from the last verified checkpoint.',
+    request: z.strictObject({ tenant: z.string().optional(), mode: z.enum(['full', 'incremental']).default('full') }),
+    response: z.object({ ok: z.boolean(), tenants: z.array(ChainVerdict) }),
+    errors: ['NOT_OPEN', 'TAMPERED'],
+  }),
+} as const;
+
+/** Server-pushed events, on the same channel as the calls. */
+export const events = {
+  progress: z.object({
+    taskId: z.string(),
+    title: z.string(),
+    phase: z.string(),
+    done: z.number().nonnegative(),
+    total: z.number().nonnegative().nullable(),
+    /** items per second, when it makes sense */
+    rate: z.number().nonnegative().nullable(),
+    state: z.enum(['running', 'done', 'failed', 'cancelled']),
+    message: z.string().optional(),
+  }),
+  'workspace.changed': z.object({ workspace: WorkspaceSummary.nullable() }),
+} as const;
+
+export type Calls = typeof calls;
+export type Method = keyof Calls;
+export type Req<M extends Method> = z.input<Calls[M]['request']>;
+export type ParsedReq<M extends Method> = z.output<Calls[M]['request']>;
+export type Res<M extends Method> = z.output<Calls[M]['response']>;
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+export const METHODS = Object.keys(calls) as Method[];
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+export function isMethod(name: unknown): name is Method {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(calls, name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);
+}
