@@ -1,19 +1,11 @@
 import type { z } from 'zod';
-import { calls, isMethod, type EventName, type EventPayload, type Method, type ParsedReq, type Res } from '../../shared/api/contract';
+import { calls, isMethod } from '../../shared/api/contract';
 import type { CallResult } from '../../shared/api/client';
 import { OgmaError, isOgmaError } from '../../shared/api/errors';
 
-export type HostKind = 'electron' | 'web' | 'cli';
+import type { CallContext, Handlers } from '../services/handlers';
 
-export interface CallContext {
-  host: HostKind;
-  /** Push an event to the caller's channel (its window, its socket). */
-  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
-}
-
-export type Handlers = {
-  [M in Method]: (request: ParsedReq<M>, ctx: CallContext) => Promise<Res<M>> | Res<M>;
-};
+export type { CallContext, Handlers, HostKind } from '../services/handlers';
 
 export type Dispatch = (method: unknown, payload: unknown, ctx: CallContext) => Promise<CallResult>;
 

@@ -1,4 +1,4 @@
-import type { Handlers, HostKind } from '../hosts/dispatch';
+import type { Handlers, HostKind } from './handlers';
 import { OgmaError } from '../../shared/api/errors';
 import { EventBus } from './events';
 import { RecentWorkspaces } from './recent';
