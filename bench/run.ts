@@ -1,0 +1,50 @@
+/**
+ * `npm run bench`: runs every bench/*.bench.ts (or those named on the command line, e.g.
+ * `npm run bench -- pii chain`) one after another in this process, prints each one's figures,
+ * and writes them all to bench/results/latest.json. Each bench measures its own bare baseline
+ * in the same process and reports ratios, because these machines are shared and noisy:
+ * absolute seconds are printed for information, never asserted.
+ */
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+type BenchResult = Record<string, number | string>;
+
+const dir = new URL('.', import.meta.url).pathname;
+const wanted = process.argv.slice(2);
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .filter((f) => wanted.length === 0 || wanted.some((w) => f.includes(w)))
+  .sort();
+
+if (files.length === 0) {
+  process.stderr.write(`No benchmark matches ${wanted.join(', ')}. Available: ${readdirSync(dir).filter((f) => f.endsWith('.bench.ts')).join(', ')}\n`);
+  process.exit(2);
+}
+
+const all: Record<string, BenchResult | { error: string }> = {};
+for (const file of files) {
+  const name = file.replace(/\.bench\.ts$/, '');
+  process.stderr.write(`\n== ${name}\n`);
+  try {
+    const mod = (await import(pathToFileURL(join(dir, file)).href)) as { run?: () => Promise<BenchResult> };
+    if (typeof mod.run !== 'function') throw new Error(`${file} does not export run()`);
+    const result = await mod.run();
+    all[name] = result;
+    const width = Math.max(...Object.keys(result).map((k) => k.length));
+    for (const [k, v] of Object.entries(result)) process.stdout.write(`${name}  ${k.padEnd(width)}  ${typeof v === 'number' ? formatNumber(v) : v}\n`);
+  } catch (e) {
+    all[name] = { error: e instanceof Error ? e.message : String(e) };
+    process.stdout.write(`${name}  FAILED: ${all[name].error}\n`);
+  }
+}
+
+function formatNumber(v: number): string {
+  if (Number.isInteger(v)) return v.toLocaleString('en-US');
+  return Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toFixed(4);
+}
+
+mkdirSync(join(dir, 'results'), { recursive: true });
+writeFileSync(join(dir, 'results', 'latest.json'), JSON.stringify({ at: new Date().toISOString(), node: process.version, results: all }, null, 2));
+process.stderr.write(`\nwritten: bench/results/latest.json\n`);
