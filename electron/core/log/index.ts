@@ -1,0 +1,2 @@
+export { Logger, maskingSink, stderrSink, type LogLevel, type LogSink, type LoggerOptions } from './logger';
+export { maskSecrets, maskValue } from './mask';
