@@ -149,8 +149,9 @@ async function startApp(): Promise<void> {
   const keychain = createKeychainProtector(safeStorage);
   const keychainAvailable = await keychain.available();
   log(`system keychain: ${keychain.backend()}${keychainAvailable ? '' : ' (not available)'}`);
-  // SEAM(vault): hand `keychain` to AppServices once AppOptions has a field for it.
-  const services = new AppServices({ host: 'electron', version: packageVersion(), keychainAvailable });
+  // Without a usable keychain the passphrase keyslot is the only protector (the vault also
+  // refuses Linux's basic_text backend on its own).
+  const services = new AppServices({ host: 'electron', version: packageVersion(), ...(keychainAvailable ? { keychain } : {}) });
   const ipc = serveIpc(services, log);
 
   const store: WindowStore = new Store({ name: 'window-state', cwd: appHome(), clearInvalidConfig: true });

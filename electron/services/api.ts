@@ -1,15 +1,21 @@
 import type { Handlers, HostKind } from './handlers';
 import { OgmaError } from '../../shared/api/errors';
+import type { WorkspaceSummary as WorkspaceSummaryDto } from '../../shared/api/schemas';
 import { EventBus } from './events';
 import { RecentWorkspaces } from './recent';
 import { appHome } from './app-home';
+import { WorkspaceService, type WorkspaceServiceDeps } from './workspace';
+import { WORKSPACE_TENANT, type KeychainProtector } from '../core/vault';
 
 export interface AppOptions {
   host: HostKind;
   version: string;
   home?: string;
   clock?: () => Date;
-  keychainAvailable?: boolean;
+  /** The OS keychain, where the host has one (Electron's safeStorage). */
+  keychain?: KeychainProtector;
+  /** Passed to the workspace service (tests lower the scrypt cost here). */
+  workspace?: Omit<WorkspaceServiceDeps, 'keychain'>;
 }
 
 /**
@@ -20,10 +26,36 @@ export class AppServices {
   readonly events = new EventBus();
   readonly recent: RecentWorkspaces;
   readonly clock: () => Date;
+  readonly workspace: WorkspaceService;
+  private demo = false;
 
   constructor(readonly options: AppOptions) {
     this.recent = new RecentWorkspaces(options.home ?? appHome());
     this.clock = options.clock ?? (() => new Date());
+    this.workspace = new WorkspaceService({ ...options.workspace, ...(options.keychain ? { keychain: options.keychain } : {}) });
+  }
+
+  /** The open workspace as the contract describes it, or null. */
+  currentSummary(): WorkspaceSummaryDto | null {
+    let s;
+    try {
+      s = this.workspace.summary();
+    } catch (e) {
+      if (e instanceof OgmaError && e.code === 'NOT_OPEN') return null;
+      throw e;
+    }
+    // The workspace's own log is kept as a pseudo-tenant; it is not a connected organisation.
+    const tenants = this.workspace.vault.tenants.list().filter((t) => t.id !== WORKSPACE_TENANT).length;
+    return { path: s.dir, name: s.name, id: s.workspaceId, member: s.member, isDemo: this.demo, tenants };
+  }
+
+  private entered(isDemo: boolean): WorkspaceSummaryDto {
+    this.demo = isDemo;
+    const summary = this.currentSummary();
+    if (!summary) throw new OgmaError('INTERNAL', 'The workspace closed while it was being opened.');
+    this.recent.remember({ path: summary.path, name: summary.name, isDemo }, this.clock());
+    this.events.emit('workspace.changed', { workspace: summary });
+    return summary;
   }
 
   handlers(): Handlers {
@@ -36,17 +68,47 @@ export class AppServices {
         version: this.options.version,
         host: this.options.host,
         platform: process.platform,
-        keychainAvailable: this.options.keychainAvailable ?? false,
+        keychainAvailable: this.options.keychain !== undefined && this.options.keychain.backend() !== 'basic_text',
       }),
       'workspace.recent': () => this.recent.list(),
-      'workspace.current': () => null,
-      'workspace.create': notYet('Creating a workspace'),
-      'workspace.open': notYet('Opening a workspace'),
+      'workspace.current': () => this.currentSummary(),
+      'workspace.create': async (req) => {
+        await this.workspace.createWorkspace({ dir: req.path, name: req.name, memberName: req.memberName, passphrase: req.passphrase });
+        return this.entered(false);
+      },
+      'workspace.open': async (req) => {
+        await this.workspace.openWorkspace(req.path, req.passphrase, req.memberName);
+        return this.entered(false);
+      },
       'workspace.openDemo': notYet('The demo workspace'),
-      'workspace.close': () => ({ closed: false }),
-      'members.list': notYet('Listing members'),
-      'members.add': notYet('Adding members'),
-      'chain.verify': notYet('Chain verification'),
+      'workspace.close': () => {
+        const wasOpen = this.currentSummary() !== null;
+        this.workspace.closeWorkspace();
+        this.demo = false;
+        if (wasOpen) this.events.emit('workspace.changed', { workspace: null });
+        return { closed: wasOpen };
+      },
+      'members.list': () => this.workspace.listMembers().map((m) => ({ id: m.id, name: m.name, role: m.role })),
+      'members.add': async (req) => {
+        const m = await this.workspace.addMember(req);
+        return { id: m.id, name: m.name, role: m.role };
+      },
+      'chain.verify': (req, ctx) => {
+        const taskId = `verify-${this.clock().getTime()}`;
+        let last = 0;
+        const report = this.workspace.verifyChain({
+          mode: req.mode,
+          ...(req.tenantId ? { tenantId: req.tenantId } : {}),
+          onProgress: (p) => {
+            // Throttled: a progress event per 2,000 records is plenty for a bar.
+            if (p.done - last < 2000) return;
+            last = p.done;
+            ctx.emit('progress', { taskId, title: 'Verifying the chain', phase: `${p.tenantId}: ${p.phase}`, done: p.done, total: null, rate: null, state: 'running' });
+          },
+        });
+        ctx.emit('progress', { taskId, title: 'Verifying the chain', phase: 'done', done: report.tenants.reduce((n, t) => n + t.size, 0), total: null, rate: null, state: report.ok ? 'done' : 'failed' });
+        return report;
+      },
     };
   }
 }

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import type { ErrorCode } from './errors';
 import {
-  ChainVerdict,
   FolderPath,
   Member,
   MemberName,
   Passphrase,
   RecentWorkspace,
   Role,
+  VerifyReport,
   WorkspaceSummary,
 } from './schemas';
 
@@ -96,8 +96,8 @@ export const calls = {
   }),
   'chain.verify': call({
     summary: 'Verify the tamper-evident chain of every tenant (or one), fully or from the last verified checkpoint.',
-    request: z.strictObject({ tenant: z.string().optional(), mode: z.enum(['full', 'incremental']).default('full') }),
-    response: z.object({ ok: z.boolean(), tenants: z.array(ChainVerdict) }),
+    request: z.strictObject({ tenantId: z.string().min(1).optional(), mode: z.enum(['full', 'incremental']).default('full') }),
+    response: VerifyReport,
     errors: ['NOT_OPEN', 'TAMPERED'],
   }),
 } as const;

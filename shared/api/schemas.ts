@@ -45,21 +45,29 @@ export const ChainProblem = z.object({
   code: z.string(),
   message: z.string(),
   affects: z.string(),
+  path: z.string().optional(),
+  messageId: z.string().optional(),
 });
 
-export const ChainVerdict = z.discriminatedUnion('ok', [
-  z.object({
-    ok: z.literal(true),
-    tenant: z.string(),
-    size: z.number().int().nonnegative(),
-    root: z.string(),
-    checkpointsVerified: z.number().int().nonnegative(),
-  }),
-  z.object({
-    ok: z.literal(false),
-    tenant: z.string(),
-    verifiedUpTo: z.number().int().nonnegative(),
-    problem: ChainProblem,
-  }),
-]);
-export type ChainVerdictDto = z.infer<typeof ChainVerdict>;
+/** The outcome of verifying one tenant's log (or the workspace's own log). */
+export const TenantVerdict = z.object({
+  tenantId: z.string(),
+  ok: z.boolean(),
+  mode: z.enum(['full', 'incremental']),
+  fromSeq: z.number().int().nonnegative(),
+  size: z.number().int().nonnegative(),
+  root: z.string().nullable(),
+  checkpointsVerified: z.number().int().nonnegative(),
+  messagesChecked: z.number().int().nonnegative(),
+  problem: ChainProblem.nullable(),
+});
+export type TenantVerdict = z.infer<typeof TenantVerdict>;
+
+export const VerifyReport = z.object({
+  ok: z.boolean(),
+  mode: z.enum(['full', 'incremental']),
+  tenants: z.array(TenantVerdict),
+  /** Problems with the workspace folder itself (a missing head file, a damaged database). */
+  workspace: z.array(z.object({ code: z.string(), message: z.string(), path: z.string() })),
+});
+export type VerifyReport = z.infer<typeof VerifyReport>;
