@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatcher, type CallContext } from '../../../electron/hosts/dispatch';
 import { AppServices } from '../../../electron/services/api';
 import type { EventName } from '../../../shared/api/contract';
+import type { CallResult } from '../../../shared/api/client';
 
 /**
  * The contract's workspace calls, end to end through the dispatcher every host uses, on a
@@ -28,7 +29,9 @@ function app() {
   const emitted: { event: EventName; payload: unknown }[] = [];
   services.events.subscribe((event, payload) => emitted.push({ event, payload }));
   const ctx: CallContext = { host: 'web', emit: (event, payload) => emitted.push({ event, payload }) };
-  const call = (method: string, payload: unknown = {}) => dispatch(method, payload, ctx);
+  // Results are checked field by field below, so they are read loosely typed here.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const call = (method: string, payload: unknown = {}) => dispatch(method, payload, ctx) as Promise<CallResult<any>>;
   return { services, call, emitted, home };
 }
 
