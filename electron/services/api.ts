@@ -6,6 +6,7 @@ import { RecentWorkspaces } from './recent';
 import { appHome } from './app-home';
 import { WorkspaceService, type WorkspaceServiceDeps } from './workspace';
 import { WORKSPACE_TENANT, type KeychainProtector } from '../core/vault';
+import { maskText } from '../core/pii';
 
 export interface AppOptions {
   host: HostKind;
@@ -32,7 +33,12 @@ export class AppServices {
   constructor(readonly options: AppOptions) {
     this.recent = new RecentWorkspaces(options.home ?? appHome());
     this.clock = options.clock ?? (() => new Date());
-    this.workspace = new WorkspaceService({ ...options.workspace, ...(options.keychain ? { keychain: options.keychain } : {}) });
+    // Text leaves the main process masked by the PII engine unless a logged reveal allowed it.
+    this.workspace = new WorkspaceService({
+      maskText: (text) => maskText(text).masked,
+      ...options.workspace,
+      ...(options.keychain ? { keychain: options.keychain } : {}),
+    });
   }
 
   /** The open workspace as the contract describes it, or null. */
