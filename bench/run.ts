@@ -14,6 +14,7 @@ const dir = new URL('.', import.meta.url).pathname;
 const wanted = process.argv.slice(2);
 // Listed by hand (not discovered) so every import is a literal the wall test can check.
 const BENCHES: Record<string, () => Promise<{ run?: () => Promise<BenchResult> }>> = {
+  capture: () => import('./capture.bench'),
   'chain-verify': () => import('./chain-verify.bench'),
   pii: () => import('./pii.bench'),
   'vault-append': () => import('./vault-append.bench'),

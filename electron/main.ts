@@ -153,6 +153,10 @@ async function startApp(): Promise<void> {
   // refuses Linux's basic_text backend on its own).
   const services = new AppServices({ host: 'electron', version: packageVersion(), ...(keychainAvailable ? { keychain } : {}) });
   const ipc = serveIpc(services, log);
+  // `npm start` passes --demo: the embedded simulator and the demo workspace open at once.
+  if (process.argv.includes('--demo')) {
+    await services.openDemo().catch((e: unknown) => log(`demo: ${e instanceof Error ? e.message : String(e)}`));
+  }
 
   const store: WindowStore = new Store({ name: 'window-state', cwd: appHome(), clearInvalidConfig: true });
   // electron-store registers a sync IPC listener for renderer-side stores; we have none, and

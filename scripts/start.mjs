@@ -57,15 +57,14 @@ async function main() {
   await build({ quiet: true });
   const children = [];
 
-  // SEAM(simulator): start the embedded demo simulator here and push it onto `children`
-  // (and hand its URL to the app through the environment) before the app starts.
-
+  // Both hosts open the embedded demo (the built-in simulator and a workspace connected to
+  // it) at start, so a newcomer sees a capture happen within seconds.
   const electron = findElectronBinary();
   if ('path' in electron) {
-    children.push(spawn(electron.path, [ROOT], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ELECTRON_RUN_AS_NODE: undefined } }));
+    children.push(spawn(electron.path, [ROOT, '--demo'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ELECTRON_RUN_AS_NODE: undefined } }));
   } else {
     console.log(`${electron.missing}; serving Ogma Desk in your browser instead.`);
-    children.push(spawn(process.execPath, [join(ROOT, 'bin', 'ogma.js'), 'serve'], { cwd: ROOT, stdio: 'inherit' }));
+    children.push(spawn(process.execPath, [join(ROOT, 'bin', 'ogma.js'), 'serve', '--demo'], { cwd: ROOT, stdio: 'inherit' }));
   }
   supervise(children);
 }

@@ -7,6 +7,9 @@ import { appHome } from './app-home';
 import { WorkspaceService, type WorkspaceServiceDeps } from './workspace';
 import { WORKSPACE_TENANT, type KeychainProtector } from '../core/vault';
 import { maskText } from '../core/pii';
+import { IntegrationsService } from './integrations';
+import { CaptureService } from './capture';
+import { DemoService } from './demo';
 
 export interface AppOptions {
   host: HostKind;
@@ -28,7 +31,10 @@ export class AppServices {
   readonly recent: RecentWorkspaces;
   readonly clock: () => Date;
   readonly workspace: WorkspaceService;
-  private demo = false;
+  readonly integrations: IntegrationsService;
+  readonly capture: CaptureService;
+  readonly demo: DemoService;
+  private isDemo = false;
 
   constructor(readonly options: AppOptions) {
     this.recent = new RecentWorkspaces(options.home ?? appHome());
@@ -39,6 +45,23 @@ export class AppServices {
       ...options.workspace,
       ...(options.keychain ? { keychain: options.keychain } : {}),
     });
+    this.integrations = new IntegrationsService(this.workspace);
+    this.capture = new CaptureService({ workspace: this.workspace, events: this.events });
+    this.demo = new DemoService({ home: options.home ?? appHome(), workspace: this.workspace, integrations: this.integrations, capture: this.capture });
+  }
+
+  /** Stops what runs in the background (pulls, the schedule, the demo simulator). */
+  async dispose(): Promise<void> {
+    this.capture.dispose();
+    this.workspace.closeWorkspace();
+    await this.demo.dispose();
+  }
+
+  /** Opens the embedded demo; what `workspace.openDemo` and `npm start` do. */
+  async openDemo(): Promise<WorkspaceSummaryDto> {
+    this.capture.dispose();
+    await this.demo.open();
+    return this.entered(true);
   }
 
   /** The open workspace as the contract describes it, or null. */
@@ -52,11 +75,12 @@ export class AppServices {
     }
     // The workspace's own log is kept as a pseudo-tenant; it is not a connected organisation.
     const tenants = this.workspace.vault.tenants.list().filter((t) => t.id !== WORKSPACE_TENANT).length;
-    return { path: s.dir, name: s.name, id: s.workspaceId, member: s.member, isDemo: this.demo, tenants };
+    return { path: s.dir, name: s.name, id: s.workspaceId, member: s.member, isDemo: this.isDemo, tenants };
   }
 
   private entered(isDemo: boolean): WorkspaceSummaryDto {
-    this.demo = isDemo;
+    this.isDemo = isDemo;
+    this.capture.startScheduler();
     const summary = this.currentSummary();
     if (!summary) throw new OgmaError('INTERNAL', 'The workspace closed while it was being opened.');
     this.recent.remember({ path: summary.path, name: summary.name, isDemo }, this.clock());
@@ -65,9 +89,6 @@ export class AppServices {
   }
 
   handlers(): Handlers {
-    const notYet = (what: string) => () => {
-      throw new OgmaError('UNAVAILABLE', `${what} is not available in this build yet.`);
-    };
     return {
       'app.info': () => ({
         name: 'Ogma Desk',
@@ -86,11 +107,12 @@ export class AppServices {
         await this.workspace.openWorkspace(req.path, req.passphrase, req.memberName);
         return this.entered(false);
       },
-      'workspace.openDemo': notYet('The demo workspace'),
+      'workspace.openDemo': () => this.openDemo(),
       'workspace.close': () => {
         const wasOpen = this.currentSummary() !== null;
+        this.capture.dispose();
         this.workspace.closeWorkspace();
-        this.demo = false;
+        this.isDemo = false;
         if (wasOpen) this.events.emit('workspace.changed', { workspace: null });
         return { closed: wasOpen };
       },
@@ -115,6 +137,13 @@ export class AppServices {
         ctx.emit('progress', { taskId, title: 'Verifying the chain', phase: 'done', done: report.tenants.reduce((n, t) => n + t.size, 0), total: null, rate: null, state: report.ok ? 'done' : 'failed' });
         return report;
       },
+      'integrations.list': () => this.integrations.list(),
+      'integrations.connect': (req) => this.integrations.connectKey(req),
+      'integrations.forget': (req) => this.integrations.forgetKey(req),
+      'capture.pullNow': (req) => ({ tasks: this.capture.startPulls(req.tenantId ? { tenantId: req.tenantId } : {}).map(({ done: _done, ...t }) => t) }),
+      'capture.cancel': (req) => ({ cancelled: this.capture.cancel(req.taskId) }),
+      'capture.schedule': (req) => this.capture.setSchedule(req.tenantId, req.everyMinutes),
+      'capture.status': () => this.capture.status(),
     };
   }
 }

@@ -1,4 +1,4 @@
-import type { EventName, EventPayload, Method, ParsedReq, Res } from '../../shared/api/contract';
+import type { EventName, EventPayload, Method, ParsedReq, ResIn } from '../../shared/api/contract';
 
 export type HostKind = 'electron' | 'web' | 'cli';
 
@@ -10,5 +10,5 @@ export interface CallContext {
 
 /** What the services provide for the contract: one function per call, given a validated request. */
 export type Handlers = {
-  [M in Method]: (request: ParsedReq<M>, ctx: CallContext) => Promise<Res<M>> | Res<M>;
+  [M in Method]: (request: ParsedReq<M>, ctx: CallContext) => Promise<ResIn<M>> | ResIn<M>;
 };

@@ -10,6 +10,7 @@ import {
   VerifyReport,
   WorkspaceSummary,
 } from './schemas';
+import { BaseUrl, ConnectResultDto, PullSummaryDto, RunningPull, Slot, TenantIntegrationsDto } from './capture-schemas';
 
 /**
  * The one API between the UI (or any client) and the services. Each host serves exactly
@@ -100,6 +101,56 @@ export const calls = {
     response: VerifyReport,
     errors: ['NOT_OPEN', 'TAMPERED'],
   }),
+  'integrations.list': call({
+    summary: 'Connected organisations and their keys: kind, scopes found, sealed date, last pull. Never a key.',
+    request: Empty,
+    response: z.array(TenantIntegrationsDto),
+    errors: ['NOT_OPEN'],
+  }),
+  'integrations.connect': call({
+    summary: 'Check a vendor key live, then seal it (admin only). Connecting a slot again rotates the key in place.',
+    request: z.strictObject({
+      slot: Slot,
+      key: z.string().min(1, 'Paste the key.').max(4096),
+      tenantId: z.string().min(1).optional(),
+      baseUrl: BaseUrl.optional(),
+    }),
+    response: ConnectResultDto,
+    errors: ['NOT_OPEN', 'FORBIDDEN', 'KEY_REJECTED', 'UPSTREAM'],
+  }),
+  'integrations.forget': call({
+    summary: 'Forget a sealed key (admin only); what it captured stays.',
+    request: z.strictObject({ tenantId: z.string().min(1), slot: Slot }),
+    response: z.object({ tenantId: z.string(), slot: Slot, recordSeq: z.number().int() }),
+    errors: ['NOT_OPEN', 'FORBIDDEN', 'NOT_FOUND'],
+  }),
+  'capture.pullNow': call({
+    summary: 'Start a pull for one organisation, or all of them; progress arrives as events.',
+    request: z.strictObject({ tenantId: z.string().min(1).optional() }),
+    response: z.object({ tasks: z.array(RunningPull) }),
+    errors: ['NOT_OPEN', 'FORBIDDEN', 'NOT_FOUND'],
+  }),
+  'capture.cancel': call({
+    summary: 'Cancel a running pull; what was stored stays, and the next pull resumes there.',
+    request: z.strictObject({ taskId: z.string().min(1) }),
+    response: z.object({ cancelled: z.boolean() }),
+    errors: ['NOT_OPEN'],
+  }),
+  'capture.schedule': call({
+    summary: 'Pull an organisation every N minutes while the app runs (null: only on demand).',
+    request: z.strictObject({ tenantId: z.string().min(1), everyMinutes: z.number().int().min(5).max(7 * 24 * 60).nullable() }),
+    response: z.object({ tenantId: z.string(), everyMinutes: z.number().int().nullable() }),
+    errors: ['NOT_OPEN', 'FORBIDDEN', 'NOT_FOUND'],
+  }),
+  'capture.status': call({
+    summary: 'Pulls running now, and the last finished pull of each organisation with its completeness record.',
+    request: Empty,
+    response: z.object({
+      running: z.array(RunningPull),
+      last: z.array(PullSummaryDto),
+    }),
+    errors: ['NOT_OPEN'],
+  }),
 } as const;
 
 /** Server-pushed events, on the same channel as the calls. */
@@ -123,6 +174,8 @@ export type Method = keyof Calls;
 export type Req<M extends Method> = z.input<Calls[M]['request']>;
 export type ParsedReq<M extends Method> = z.output<Calls[M]['request']>;
 export type Res<M extends Method> = z.output<Calls[M]['response']>;
+/** What a handler may return: the response before its schema fills defaults and strips extras. */
+export type ResIn<M extends Method> = z.input<Calls[M]['response']>;
 export type Events = typeof events;
 export type EventName = keyof Events;
 export type EventPayload<E extends EventName> = z.output<Events[E]>;

@@ -7,8 +7,10 @@ import type { CliCommand } from './types';
 type VerbModule = { command?: CliCommand; commands?: readonly CliCommand[] };
 
 const modules: VerbModule[] = [
+  await import('./connect'),
   await import('./init'),
   await import('./member'),
+  await import('./pull'),
   await import('./serve'),
   await import('./sim'),
   await import('./verify-chain'),

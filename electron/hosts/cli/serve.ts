@@ -13,7 +13,7 @@ import { EXIT, type CliCommand, type CliIO } from './types';
 /** dist/renderer of this checkout, wherever the command is run from. */
 const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../../dist/renderer', import.meta.url));
 
-const usage = `Usage: ogma serve [--port N] [--no-open] [--json]
+const usage = `Usage: ogma serve [--port N] [--demo] [--no-open] [--json]
 
 Serves Ogma Desk to a browser on this machine only (127.0.0.1), for machines where the
 Electron app cannot run. Prints the address to open (it carries a one-time token: only a
@@ -21,6 +21,8 @@ browser that opened it can use the app) and runs until Ctrl+C.
 
 Options:
   --port N     listen on port N (default: any free port)
+  --demo       open the embedded demo at once: a workspace connected to the built-in
+               simulator of the vendor APIs, pulling synthetic data
   --no-open    do not open the system browser
   --json       print {"url", "port"} as one JSON document instead of the bare address
   --help       show this help
@@ -70,7 +72,7 @@ export const command: CliCommand = {
   usage,
   async run(argv, io) {
     const { values } = parseFlags(argv, {
-      options: { port: { type: 'string' }, 'no-open': { type: 'boolean' }, json: { type: 'boolean' } },
+      options: { port: { type: 'string' }, demo: { type: 'boolean' }, 'no-open': { type: 'boolean' }, json: { type: 'boolean' } },
     });
     const port = parsePort(values.port) ?? 0;
     const staticDir = resolve(io.env.OGMA_RENDERER_DIR || DEFAULT_RENDERER_DIR);
@@ -83,6 +85,10 @@ export const command: CliCommand = {
     if (fixedToken) io.err('Using the access token from OGMA_WEB_TOKEN: meant for automated tests only.');
 
     const services = new AppServices({ host: 'web', version: packageVersion(), home: appHome(io.env) });
+    if (values.demo) {
+      io.err('Opening the demo workspace on the built-in simulator (synthetic data)...');
+      await services.openDemo();
+    }
     const host = await startWebHost({
       services,
       staticDir,
@@ -99,6 +105,7 @@ export const command: CliCommand = {
     const signal = await stopped;
     io.err(`${signal}: stopping.`);
     await host.close();
+    await services.dispose();
     return EXIT.OK;
   },
 };

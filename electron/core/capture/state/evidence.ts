@@ -1,0 +1,63 @@
+import type { Db } from '../../vault/db';
+
+/**
+ * Non-content evidence, keyed the way the vendor dedupes it: Activity Feed rows and OpenAI
+ * audit events by id (delivery is at-least-once, windows overlap), report buckets by
+ * (report, bucket start) with a version that grows when a bucket's content changes.
+ */
+
+export interface BucketState {
+  digest: string;
+  version: number;
+  recordSeq: number | null;
+}
+
+export class EvidenceTable {
+  private readonly hasActivity;
+  private readonly hasAudit;
+
+  constructor(
+    private readonly db: Db,
+    private readonly tenantId: string,
+  ) {
+    this.hasActivity = db.prepare('SELECT 1 FROM capture_activities WHERE tenant_id = ? AND id = ?');
+    this.hasAudit = db.prepare('SELECT 1 FROM capture_audit_events WHERE tenant_id = ? AND id = ?');
+  }
+
+  activityKnown(id: string): boolean {
+    return this.hasActivity.get(this.tenantId, id) !== undefined;
+  }
+
+  putActivity(a: { id: string; createdAt: string; type: string; body: string; digest: string; recordSeq: number }): void {
+    this.db
+      .prepare('INSERT INTO capture_activities (tenant_id, id, created_at, type, body, digest, record_seq) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(this.tenantId, a.id, a.createdAt, a.type, a.body, a.digest, a.recordSeq);
+  }
+
+  auditKnown(id: string): boolean {
+    return this.hasAudit.get(this.tenantId, id) !== undefined;
+  }
+
+  putAudit(e: { id: string; effectiveAt: number; type: string; body: string; digest: string; recordSeq: number }): void {
+    this.db
+      .prepare('INSERT INTO capture_audit_events (tenant_id, id, effective_at, type, body, digest, record_seq) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(this.tenantId, e.id, e.effectiveAt, e.type, e.body, e.digest, e.recordSeq);
+  }
+
+  bucket(report: string, bucket: string): BucketState | null {
+    const r = this.db.prepare('SELECT digest, version, record_seq FROM capture_buckets WHERE tenant_id = ? AND report = ? AND bucket = ?').get(this.tenantId, report, bucket) as
+      | { digest: string; version: number; record_seq: number | null }
+      | undefined;
+    return r ? { digest: r.digest, version: r.version, recordSeq: r.record_seq } : null;
+  }
+
+  putBucket(b: { report: string; bucket: string; endingAt: string; body: string; digest: string; version: number; recordSeq: number | null }): void {
+    this.db
+      .prepare(
+        `INSERT INTO capture_buckets (tenant_id, report, bucket, ending_at, body, digest, version, record_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (tenant_id, report, bucket) DO UPDATE SET ending_at = excluded.ending_at, body = excluded.body, digest = excluded.digest,
+           version = excluded.version, record_seq = excluded.record_seq`,
+      )
+      .run(this.tenantId, b.report, b.bucket, b.endingAt, b.body, b.digest, b.version, b.recordSeq);
+  }
+}
