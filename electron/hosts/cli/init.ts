@@ -69,7 +69,7 @@ export const command: CliCommand = {
     const service = new WorkspaceService({ scrypt: scryptFromEnv(io.env) });
     try {
       const ws = await service.createWorkspace({ dir, name: caseName, memberName, passphrase });
-      io.out(`Created workspace "${ws.name}" (${ws.workspaceId}) in ${dir}; ${ws.member.name} is its admin.`);
+      io.out(`Created workspace "${ws.name}" (${ws.workspaceId}) in ${dir}; its first admin is member "${ws.member.name}".`);
       return EXIT.OK;
     } finally {
       service.closeWorkspace();

@@ -39,7 +39,7 @@ let tenantId: string;
 beforeAll(async () => {
   dir = join(tempDir('cli'), 'case.ogma');
   const r = await ogma(['init', dir, '--name', ADMIN.name, '--case', 'CLI case'], { OGMA_PASSPHRASE: ADMIN.passphrase });
-  expect(r).toMatchObject({ code: 0, out: expect.stringContaining('alice is its admin') });
+  expect(r).toMatchObject({ code: 0, out: expect.stringContaining('its first admin is member "alice"') });
   // Some content to verify, captured through the vault as the capture service would.
   const v = await Vault.open(dir, { passphrase: ADMIN.passphrase });
   tenantId = v.transaction(() => v.tenants.create({ vendor: 'anthropic', name: 'Acme' }, 'alice')).id;
