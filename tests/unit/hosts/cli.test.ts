@@ -87,7 +87,7 @@ describe('ogma (as a child process, from another folder)', () => {
   it('serve --help prints its usage on stdout', () => {
     const r = ogma(['serve', '--help']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Usage: ogma serve [--port N] [--no-open] [--json]');
+    expect(r.stdout).toContain('Usage: ogma serve [--port N] [--demo] [--no-open] [--json]');
   });
 
   it('serve without a renderer build says to run npm run build, exit 2', () => {
