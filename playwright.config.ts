@@ -22,7 +22,8 @@ if (!existsSync(chromium)) {
   );
 }
 
-export const E2E_PORT = 4179;
+// OGMA_E2E_PORT lets two checkouts run their end-to-end tests side by side.
+export const E2E_PORT = Number(process.env.OGMA_E2E_PORT ?? 4179);
 process.env.OGMA_WEB_TOKEN ||= randomBytes(32).toString('base64url');
 if (!process.env.OGMA_E2E_HOME) {
   process.env.OGMA_E2E_HOME = mkdtempSync(join(tmpdir(), 'ogma-e2e-home-'));
