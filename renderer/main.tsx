@@ -13,6 +13,7 @@ import './styles/forms.css';
 import './styles/welcome.css';
 import './styles/frame.css';
 import './styles/surfaces.css';
+import './styles/integrations.css';
 
 // Before the first render, so a stored dark preference never flashes light.
 applyTheme(useSession.getState().themePreference);

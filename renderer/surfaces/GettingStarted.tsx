@@ -1,6 +1,8 @@
 import type { WorkspaceSummary } from '../../shared/api/schemas';
 import { hrefFor, surfaceLabel, type SurfaceId } from '../routing/routes';
+import { useCapture } from '../integrations/captureStore';
 import { Icon } from '../ui/Icon';
+import { reviewStepText } from './captureSteps';
 
 interface Step {
   title: string;
@@ -9,7 +11,7 @@ interface Step {
   done: boolean;
 }
 
-function stepsFor(workspace: WorkspaceSummary): Step[] {
+function stepsFor(workspace: WorkspaceSummary, review: string | null): Step[] {
   const connected = workspace.tenants > 0;
   const admin = workspace.member.role === 'admin';
   return [
@@ -23,7 +25,12 @@ function stepsFor(workspace: WorkspaceSummary): Step[] {
       surface: 'integrations',
       done: connected,
     },
-    { title: 'Review what was captured', text: 'Read conversations with personal data masked; reveals are logged.', surface: 'content', done: false },
+    {
+      title: 'Review what was captured',
+      text: review ?? 'Read conversations with personal data masked; reveals are logged.',
+      surface: 'content',
+      done: false,
+    },
     { title: 'Export evidence', text: 'Produce a Bates-numbered bundle that proves itself offline.', surface: 'exports', done: false },
     { title: 'Verify the record', text: 'Check the tamper-evident chain of this case or of a received bundle.', surface: 'verify', done: false },
   ];
@@ -31,13 +38,16 @@ function stepsFor(workspace: WorkspaceSummary): Step[] {
 
 /** The order of work in a case, with the first step marked once it is done. */
 export function GettingStarted({ workspace }: { workspace: WorkspaceSummary }) {
+  const last = useCapture((s) => s.status?.last ?? null);
+  const running = useCapture((s) => s.status?.running.length ?? 0);
+  const review = reviewStepText(last, running);
   return (
     <section className="panel workspace__steps" aria-labelledby="steps-title">
       <h2 id="steps-title" className="panel__title">
         Working a case
       </h2>
       <ol className="steps">
-        {stepsFor(workspace).map((step, index) => (
+        {stepsFor(workspace, review).map((step, index) => (
           <li key={step.surface} className={`steps__item${step.done ? ' steps__item--done' : ''}`}>
             <span className="steps__marker" aria-hidden="true">
               {step.done ? <Icon name="check" size={14} /> : index + 1}

@@ -6,6 +6,7 @@ import { emptyStateFor } from './emptyStates';
 import { SurfaceHeader } from './SurfaceHeader';
 import { SURFACE_DESCRIPTIONS } from './surfaceDescriptions';
 import { WorkspaceSurface } from './WorkspaceSurface';
+import { IntegrationsSurface } from '../integrations/IntegrationsSurface';
 
 /** Picks the surface for the route. Real surfaces replace their empty state as they are built. */
 export function SurfaceView({ surface, workspace }: { surface: SurfaceId; workspace: WorkspaceSummary }) {
@@ -19,6 +20,8 @@ export function SurfaceView({ surface, workspace }: { surface: SurfaceId; worksp
       <SurfaceHeader title={surfaceLabel(surface)} description={SURFACE_DESCRIPTIONS[surface]} />
       {surface === 'workspace' ? (
         <WorkspaceSurface workspace={workspace} />
+      ) : surface === 'integrations' ? (
+        <IntegrationsSurface workspace={workspace} />
       ) : (
         <EmptySurface surface={surface} state={emptyStateFor(surface, { tenants: workspace.tenants, role: workspace.member.role })} />
       )}
