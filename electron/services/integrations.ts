@@ -254,13 +254,13 @@ export class IntegrationsService {
     const matches = tenants.filter((t) => byOrg.has(t.id));
     if (matches.length === 1) return matches[0]!.id;
     if (matches.length > 1) {
-      throw new OgmaError('VALIDATION_FAILED', `This key matches several tenants (${matches.map((t) => t.id).join(', ')}); say which one with --tenant.`, { field: 'tenantId' });
+      throw new OgmaError('VALIDATION_FAILED', `This key matches several tenants (${matches.map((t) => t.id).join(', ')}); choose the organisation it belongs to (--tenant on the command line).`, { field: 'tenantId' });
     }
     // A Compliance key seeing organisations no tenant has is a new organisation.
     if (slot === 'anthropic-compliance') return null;
     if (tenants.length === 1) return tenants[0]!.id;
     if (tenants.length > 1) {
-      throw new OgmaError('VALIDATION_FAILED', `The workspace has ${tenants.length} tenants and nothing in the key says which it belongs to; say which one with --tenant.`, { field: 'tenantId' });
+      throw new OgmaError('VALIDATION_FAILED', `The workspace has ${tenants.length} tenants and nothing in the key says which it belongs to; choose the organisation it belongs to (--tenant on the command line).`, { field: 'tenantId' });
     }
     return null;
   }

@@ -189,5 +189,5 @@ export function checkKeyPlacement(slot: KeySlot, classified: ClassifiedKey): Ogm
       }
     }
   }
-  return new OgmaError('KEY_REJECTED', message, { field: slot });
+  return new OgmaError('KEY_REJECTED', message, { field: 'key' });
 }

@@ -102,7 +102,8 @@ describe('checkKeyPlacement: wrong-slot messages say what the key is and where i
     const e = place('anthropic-compliance', ADMIN_KEY);
     expect(e?.code).toBe('KEY_REJECTED');
     expect(e?.message).toMatch(/^This is an Anthropic Admin key \(sk-ant-admin01-…Qr7t\)\. It belongs in the Admin key slot; the Compliance slot needs a Compliance Access Key \(sk-ant-api01-\) created in claude\.ai > Organization settings > API\./);
-    expect(e?.where?.field).toBe('anthropic-compliance');
+    // The message names the slot; the field is the key input, where a form shows the message.
+    expect(e?.where?.field).toBe('key');
   });
 
   it('a Compliance key in the Admin slot is sent to the Compliance slot', () => {
