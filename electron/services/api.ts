@@ -10,6 +10,7 @@ import { maskText } from '../core/pii';
 import { IntegrationsService } from './integrations';
 import { CaptureService } from './capture';
 import { DemoService } from './demo';
+import { ReviewService } from './review';
 
 export interface AppOptions {
   host: HostKind;
@@ -34,6 +35,7 @@ export class AppServices {
   readonly integrations: IntegrationsService;
   readonly capture: CaptureService;
   readonly demo: DemoService;
+  readonly review: ReviewService;
   private isDemo = false;
 
   constructor(readonly options: AppOptions) {
@@ -48,6 +50,7 @@ export class AppServices {
     this.integrations = new IntegrationsService(this.workspace);
     this.capture = new CaptureService({ workspace: this.workspace, events: this.events });
     this.demo = new DemoService({ home: options.home ?? appHome(), workspace: this.workspace, integrations: this.integrations, capture: this.capture });
+    this.review = new ReviewService({ workspace: this.workspace });
   }
 
   /** Stops what runs in the background (pulls, the schedule, the demo simulator). */
@@ -144,6 +147,16 @@ export class AppServices {
       'capture.cancel': (req) => ({ cancelled: this.capture.cancel(req.taskId) }),
       'capture.schedule': (req) => this.capture.setSchedule(req.tenantId, req.everyMinutes),
       'capture.status': () => this.capture.status(),
+      'content.chats': (req) => this.review.chats(req),
+      'content.facets': (req) => this.review.facets(req),
+      'content.transcript': (req) => this.review.transcript(req),
+      'content.reveal': (req) => this.review.reveal(req),
+      'content.record': (req) => this.review.record(req),
+      'search.query': (req) => this.review.searchMessages(req),
+      'audit.records': (req) => this.review.auditRecords(req),
+      'activity.query': (req) => this.review.activity(req),
+      'activity.keyUsage': (req) => this.review.keyUsage(req),
+      'usage.summary': (req) => this.review.usage(req),
     };
   }
 }

@@ -1,4 +1,5 @@
 import { OgmaError } from '../../shared/api/errors';
+import { captureErasure } from '../core/capture';
 import { Logger, maskSecrets, type LogSink } from '../core/log';
 import {
   DEFAULT_SCRYPT,
@@ -45,6 +46,14 @@ export type MessageView =
   | { status: 'ok'; tenantId: string; messageId: string; text: string; masked: boolean }
   | (DeletedContent & { tenantId: string; messageId: string; label: string });
 
+/** What revealMessage returns: the view, and for a reveal that happened, the pii_revealed record. */
+export type RevealView = MessageView & { recordSeq?: number; kinds?: string[] | null };
+
+export interface RevealOptions {
+  /** Names the kinds of personal data in the text (the PII engine plugs in); recorded with the reveal. */
+  kindsOf?: (text: string) => readonly string[];
+}
+
 export interface DeletionResult {
   kind: 'chat_deleted' | 'subject_erased' | 'tenant_shredded';
   recordSeq: number;
@@ -61,8 +70,9 @@ export class WorkspaceService {
     this.log = new Logger(deps.logSink ?? { write: () => {} }, { scope: 'workspace', ...(deps.clock ? { clock: deps.clock } : {}) });
   }
 
+  /** Erasure and shredding also clear what the capture tables hold about the subject or tenant. */
   private get vaultDeps() {
-    return { ...(this.deps.clock ? { clock: this.deps.clock } : {}), ...(this.deps.random ? { random: this.deps.random } : {}) };
+    return { ...(this.deps.clock ? { clock: this.deps.clock } : {}), ...(this.deps.random ? { random: this.deps.random } : {}), erasers: [captureErasure] };
   }
 
   // --- lifecycle ---------------------------------------------------------------------
@@ -179,15 +189,31 @@ export class WorkspaceService {
     return { status: 'ok', tenantId, messageId, text: mask(r.text), masked: true };
   }
 
-  /** The unmasked text, for an admin, with the reason recorded (pii_revealed) before it is returned. */
-  revealMessage(tenantId: string, messageId: string, reason: string): MessageView {
+  /**
+   * The unmasked text, for an admin, with the reason recorded (pii_revealed) before it is
+   * returned. The record names the member, the message (and its capture record), the
+   * reason and, when `kindsOf` is given, the kinds of personal data the text holds; its
+   * transaction ends with a signed checkpoint, so the reveal is evidence at once.
+   */
+  revealMessage(tenantId: string, messageId: string, reason: string, opts: RevealOptions = {}): RevealView {
     this.requireAdmin('reveal_message', `${tenantId}/${messageId}`);
     if (!reason?.trim()) throw new OgmaError('VALIDATION_FAILED', 'Say why the unmasked text is needed; the reason is recorded.', { field: 'reason' });
     const v = this.vault;
     const r = v.getMessageText(tenantId, messageId);
     if (r.status === 'deleted') return { ...r, tenantId, messageId, label: describeDeleted(r) };
-    v.appendRecord(tenantId, 'pii_revealed', { messageId, reason });
-    return { status: 'ok', tenantId, messageId, text: r.text, masked: false };
+    const row = v.content.requireRow(tenantId, messageId);
+    const kinds = opts.kindsOf ? [...opts.kindsOf(r.text)] : null;
+    const rec = v.appendRecord(tenantId, 'pii_revealed', {
+      messageId,
+      chatId: row.chat_id,
+      messageRecord: row.record_seq,
+      reason: reason.trim(),
+      member: v.member.name,
+      memberId: v.member.id,
+      kinds,
+    });
+    this.log.info('message revealed', { tenantId, recordSeq: rec.seq });
+    return { status: 'ok', tenantId, messageId, text: r.text, masked: false, recordSeq: rec.seq, kinds };
   }
 
   searchMessages(query: string, opts: { tenantId?: string; limit?: number } = {}) {

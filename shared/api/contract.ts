@@ -11,6 +11,28 @@ import {
   WorkspaceSummary,
 } from './schemas';
 import { BaseUrl, ConnectResultDto, PullSummaryDto, RunningPull, Slot, TenantIntegrationsDto } from './capture-schemas';
+import {
+  ActivityRequest,
+  ActivityResponse,
+  AuditRecordsRequest,
+  AuditRecordsResponse,
+  ChatsRequest,
+  ChatsResponse,
+  FacetsRequest,
+  FacetsResponse,
+  KeyUsageRequest,
+  KeyUsageResponse,
+  RecordEvidence,
+  RecordRequest,
+  RevealRequest,
+  RevealResponse,
+  SearchRequest,
+  SearchResponse,
+  TranscriptRequest,
+  TranscriptResponse,
+  UsageRequest,
+  UsageResponse,
+} from './review-schemas';
 
 /**
  * The one API between the UI (or any client) and the services. Each host serves exactly
@@ -150,6 +172,66 @@ export const calls = {
       last: z.array(PullSummaryDto),
     }),
     errors: ['NOT_OPEN'],
+  }),
+  'content.chats': call({
+    summary: 'Captured chats for the review table: filtered, sorted and paged in the main process (titles and emails masked).',
+    request: ChatsRequest,
+    response: ChatsResponse,
+    errors: ['NOT_OPEN', 'NOT_FOUND'],
+  }),
+  'content.facets': call({
+    summary: 'The values the chat and search filters offer: organisations, users (emails masked), projects, models, roles.',
+    request: FacetsRequest,
+    response: FacetsResponse,
+    errors: ['NOT_OPEN', 'NOT_FOUND'],
+  }),
+  'content.transcript': call({
+    summary: "One chat's messages in order, masked, each with its status, record and commitment.",
+    request: TranscriptRequest,
+    response: TranscriptResponse,
+    errors: ['NOT_OPEN', 'NOT_FOUND'],
+  }),
+  'content.reveal': call({
+    summary: "One message's unmasked text, for an admin, after a pii_revealed record naming the member, the PII kinds and the reason.",
+    request: RevealRequest,
+    response: RevealResponse,
+    errors: ['NOT_OPEN', 'FORBIDDEN', 'NOT_FOUND', 'TAMPERED'],
+  }),
+  'content.record': call({
+    summary: "A message's (or any) chain record with its inclusion proof to the newest signed checkpoint, verified before it is returned.",
+    request: RecordRequest,
+    response: RecordEvidence,
+    errors: ['NOT_OPEN', 'NOT_FOUND', 'TAMPERED', 'UNAVAILABLE'],
+  }),
+  'search.query': call({
+    summary: 'Full-text search over captured messages (words, "phrases", prefix*), with masked snippets.',
+    request: SearchRequest,
+    response: SearchResponse,
+    errors: ['NOT_OPEN', 'NOT_FOUND'],
+  }),
+  'audit.records': call({
+    summary: 'Chain records, newest first, filtered by tenant, type, actor and time; a summary line each, never message text.',
+    request: AuditRecordsRequest,
+    response: AuditRecordsResponse,
+    errors: ['NOT_OPEN', 'NOT_FOUND'],
+  }),
+  'activity.query': call({
+    summary: 'Captured Activity Feed rows and OpenAI audit events, newest first, filtered by type, actor, API key, organisation and time.',
+    request: ActivityRequest,
+    response: ActivityResponse,
+    errors: ['NOT_OPEN', 'NOT_FOUND'],
+  }),
+  'activity.keyUsage': call({
+    summary: 'What one API key did: its captured events by type and by day, and the tokens the usage report attributes to it.',
+    request: KeyUsageRequest,
+    response: KeyUsageResponse,
+    errors: ['NOT_OPEN', 'NOT_FOUND'],
+  }),
+  'usage.summary': call({
+    summary: 'Captured token usage and cost per day, model, workspace, key and project; money as exact decimal text.',
+    request: UsageRequest,
+    response: UsageResponse,
+    errors: ['NOT_OPEN', 'NOT_FOUND'],
   }),
 } as const;
 

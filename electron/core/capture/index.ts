@@ -9,6 +9,7 @@ export { SourceAccess, makeClient, type AccessOptions, type ClientFor } from './
 export { DEFAULT_TUNING, type PullTuning } from './context';
 export { SourceTable, type SourceRow, type CheckedKey } from './state/sources';
 export { RunTable, type RunRow } from './state/runs';
+export { captureErasure, ERASED_BODY, ERASED_VALUE } from './state/erasure';
 export { UNATTRIBUTED } from './content/chat-writer';
 export {
   CAPTURE_SLOTS,

@@ -58,6 +58,25 @@ export class MerkleFrontier {
     this.n++;
   }
 
+  /**
+   * appendDigest when some nodes this append creates are already known: `known.node(level)`
+   * is the root of the perfect subtree of 2^level leaves that ends with this leaf, or
+   * undefined (then it is hashed here). The parallel verifier's workers compute them from
+   * the same leaves, so the frontier ends up exactly as appendDigest would leave it.
+   */
+  appendDigestKnown(leaf: string, known: { node(level: number): string | undefined }): void {
+    let h = leaf;
+    let s = this.n;
+    let level = 0;
+    while (s % 2 === 1) {
+      const left = this.nodes.pop()!;
+      h = known.node(++level) ?? nodeDigest(left, h);
+      s = (s - 1) / 2;
+    }
+    this.nodes.push(h);
+    this.n++;
+  }
+
   /** root() as a digest. */
   rootDigest(): string {
     const nodes = this.nodes;

@@ -47,3 +47,5 @@ export {
   type VerifyRecordStreamInput,
   verifyRecordStream,
 } from './verify';
+export { verifyRecordStreamParallel, type ParallelOptions } from './parallel';
+export { LeafHashPool } from './leaf-pool';

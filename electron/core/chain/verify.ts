@@ -4,7 +4,7 @@ import { canonicalize } from './canonical';
 import { verifyCheckpoint, readUnverifiedCheckpoint, type CheckpointResult } from './checkpoint';
 import { MerkleFrontier, leafDigest } from './merkle';
 import { GENESIS_PREV } from './record';
-import { scanRecord } from './record-scan';
+import { scanRecord, type ScannedRecord } from './record-scan';
 import { asBuffer, claimedPrev, decodeRecord, digestHex, hexEquals } from './stored-record';
 
 /**
@@ -121,7 +121,36 @@ function startState(from: VerifyState | undefined): { start: number; frontier: M
   return { start: from.size, frontier: MerkleFrontier.fromJSON(from.frontier), lastHex: from.lastLeafHash };
 }
 
+/**
+ * The per-record work that needs no context (neither the previous record nor the tree):
+ * the fast byte scan and the leaf hash. The serial verifier does it inline; the parallel
+ * one (parallel.ts) reads what worker threads computed for the same bytes. Either way the
+ * verifier decides exactly as if it had done the work itself.
+ */
+export interface RecordWork {
+  /** `isUtf8(buf) ? scanRecord(buf, tenantJson) : null` for the record just read. */
+  scan(buf: Buffer, tenantJson: Buffer): ScannedRecord | null;
+  /** `leafDigest(buf)` of the record just read. */
+  leaf(buf: Buffer): string;
+  /** Merkle nodes already known for appending the record just read (see MerkleFrontier.appendDigestKnown). */
+  node?(level: number): string | undefined;
+}
+
+const INLINE: RecordWork = {
+  scan: (buf, tenantJson) => (isUtf8(buf) ? scanRecord(buf, tenantJson) : null),
+  leaf: leafDigest,
+};
+
 export function verifyRecordStream(input: VerifyRecordStreamInput): ChainVerdict {
+  return verifyWith(input, () => input.records[Symbol.iterator](), INLINE);
+}
+
+/**
+ * The verifier, given where records come from and who does the per-record work. `open` is
+ * called once, after the arguments and checkpoints are checked and just before the first
+ * record is needed; the records must be those of `input.records`, in the same order.
+ */
+export function verifyWith(input: VerifyRecordStreamInput, open: () => Iterator<{ seq: number; bytes: Uint8Array }>, work: RecordWork): ChainVerdict {
   const { tenant, publicKey, keyName, origin, onProgress } = input;
   if (typeof tenant !== 'string' || tenant.length === 0) throw new OgmaError('VALIDATION_FAILED', 'A tenant id is needed to verify its log.');
   const { start, frontier, lastHex } = startState(input.from);
@@ -219,7 +248,7 @@ export function verifyRecordStream(input: VerifyRecordStreamInput): ChainVerdict
     }
     let pendingCp: Found | null = cpProblemAt(start, () => frontier.root());
 
-    const it = input.records[Symbol.iterator]();
+    const it = open();
     for (;;) {
       const next = it.next();
       if (next.done) break;
@@ -240,7 +269,7 @@ export function verifyRecordStream(input: VerifyRecordStreamInput): ChainVerdict
       const bytes = rec!.bytes;
       let prevMatches: boolean;
       const buf = bytes instanceof Uint8Array ? asBuffer(bytes) : null;
-      const scanned = buf !== null && tenantJson !== null && isUtf8(buf) ? scanRecord(buf, tenantJson) : null;
+      const scanned = buf !== null && tenantJson !== null ? work.scan(buf, tenantJson) : null;
       if (buf !== null && scanned !== null && scanned.seq === expected) {
         prevMatches = hexEquals(buf, scanned.prevAt, lastLeaf);
       } else {
@@ -265,7 +294,7 @@ export function verifyRecordStream(input: VerifyRecordStreamInput): ChainVerdict
         }
         prevMatches = r.prev === digestHex(lastLeaf);
       }
-      const h = leafDigest(buf!);
+      const h = work.leaf(buf!);
       if (!prevMatches) {
         const hex = digestHex(h);
         // Which side of the broken link changed? Ask the next record whether it still links to this one.
@@ -289,7 +318,8 @@ export function verifyRecordStream(input: VerifyRecordStreamInput): ChainVerdict
         });
       }
       if (pendingCp) return pendingCp;
-      frontier.appendDigest(h);
+      if (work.node) frontier.appendDigestKnown(h, work as Required<RecordWork>);
+      else frontier.appendDigest(h);
       lastLeaf = h;
       end++;
       if (onProgress && (end - start) % PROGRESS_EVERY === 0) onProgress(end - start);

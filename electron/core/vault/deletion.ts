@@ -2,6 +2,7 @@ import { OgmaError } from '../../../shared/api/errors';
 import { stamp, WORKSPACE_TENANT, type VaultContext } from './context';
 import type { ChainStore } from './chainstore';
 import type { DeletionKind } from './content';
+import { requireErasersCover, type SubjectDataEraser } from './erasure';
 import type { SearchIndex } from './search';
 import type { TenantStore } from './tenants';
 import { sql } from './db';
@@ -14,6 +15,10 @@ import { sql } from './db';
  * Search terms: FTS5 secure-delete removes a row's entries, but segment boundaries kept
  * in the index still carry terms of deleted rows (the erasure test finds them), so every
  * deletion also runs 'optimize', which rewrites the index: its cost grows with the index.
+ *
+ * Erasure and shredding also run the subject data erasers of the modules whose tables
+ * hold personal data (capture: directory, chat state, vendor evidence; see erasure.ts),
+ * in the same transaction, after the vault's own changes.
  *
  * The database part runs in the caller's transaction; the returned `afterCommit` removes
  * files and flushes SQLite, and must run only once the transaction committed (a rolled-
@@ -34,6 +39,7 @@ export class Deletions {
     private readonly tenants: TenantStore,
     private readonly chain: ChainStore,
     private readonly search: SearchIndex,
+    private readonly erasers: readonly SubjectDataEraser[] = [],
   ) {}
 
   deleteChat(tenantId: string, chatId: string, actor: string): Deleted {
@@ -66,7 +72,7 @@ export class Deletions {
     };
   }
 
-  /** Destroys the subject key, the subject's blobs and search terms. `subject` is the vendor user id. */
+  /** Destroys the subject key, the subject's blobs and search terms, and (erasers) what other tables hold about them. `userId` is the vendor user id. */
   eraseSubject(tenantId: string, userId: string, actor: string): Deleted {
     const { db } = this.ctx;
     this.tenants.requireLive(tenantId);
@@ -78,6 +84,7 @@ export class Deletions {
         seq: subject.erased.recordSeq,
       });
     }
+    requireErasersCover(db, this.erasers, tenantId);
     const all = sql(db, 'SELECT rowid, deleted_at FROM messages WHERE subject_id = ?').all(subject.id) as { rowid: number; deleted_at: string | null }[];
     const rec = this.chain.append(tenantId, 'subject_erased', { userId, messages: all.length }, actor);
     const at = stamp(this.ctx.clock);
@@ -86,6 +93,7 @@ export class Deletions {
     sql(db, 'UPDATE subjects SET wrapped_key = NULL, erased_at = ?, erased_by = ?, erased_seq = ? WHERE id = ?').run(at, actor, rec.seq, subject.id);
     this.search.remove(all.filter((m) => m.deleted_at === null).map((m) => m.rowid));
     this.search.optimize();
+    for (const e of this.erasers) e.eraseSubject(db, { tenantId, userId, subjectId: subject.id, recordSeq: rec.seq, at });
     this.log(tenantId, 'subject_erased', userId, actor, at, rec.seq);
     return {
       kind: 'subject_erased',
@@ -104,6 +112,7 @@ export class Deletions {
     const { db } = this.ctx;
     if (tenantId === WORKSPACE_TENANT) throw new OgmaError('VALIDATION_FAILED', 'The workspace log cannot be shredded; delete the workspace folder instead.', { field: 'tenant' });
     this.tenants.requireLive(tenantId);
+    requireErasersCover(db, this.erasers, tenantId);
     const live = sql(db, 'SELECT rowid FROM messages WHERE tenant_id = ? AND deleted_at IS NULL', { pluck: true }).all(tenantId) as number[];
     const subjects = this.tenants.subjectsOf(tenantId).map((s) => s.id);
     const rec = this.chain.append(tenantId, 'tenant_shredded', { tenant: tenantId, messages: live.length, subjects: subjects.length }, actor);
@@ -118,6 +127,7 @@ export class Deletions {
     sql(db, 'UPDATE tenants SET wrapped_key = NULL, sealed_signing_key = NULL, shredded_at = ?, shredded_by = ?, shred_seq = ? WHERE id = ?').run(at, actor, rec.seq, tenantId);
     this.search.remove(live);
     this.search.optimize();
+    for (const e of this.erasers) e.shredTenant(db, { tenantId, recordSeq: rec.seq, at });
     this.log(tenantId, 'tenant_shredded', tenantId, actor, at, rec.seq);
     return {
       kind: 'tenant_shredded',

@@ -18,6 +18,7 @@ export {
 } from './content';
 export { type CredentialInfo } from './credentials';
 export { type AppendedRecord, type StoredCheckpoint, type RecordBody } from './chainstore';
+export { type SubjectDataEraser, type SubjectErasure, type TenantShredding } from './erasure';
 export { type TenantVerdict, type VerifyProblem, type VaultProblemCode, type VerifyOptions } from './verify';
 export { type Clock, systemClock, WORKSPACE_TENANT } from './context';
 export { type RandomSource, type ScryptParams, DEFAULT_SCRYPT, systemRandom } from './crypto';

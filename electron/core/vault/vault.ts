@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { OgmaError, isOgmaError } from '../../../shared/api/errors';
-import type { RecordType } from '../chain';
+import { LeafHashPool, type RecordType } from '../chain';
 import { BlobStore } from './blobs';
 import { ChainStore, type AppendedRecord, type RecordBody, type StoredCheckpoint } from './chainstore';
 import { ContentStore, type CaptureMessageInput, type CapturedMessage, type DeletedContent, type MessageText } from './content';
@@ -10,6 +10,7 @@ import { CredentialStore } from './credentials';
 import { DEFAULT_SCRYPT, randomKey, systemRandom, wipe, type RandomSource, type ScryptParams } from './crypto';
 import { databaseKey, openDatabase, sqliteProblem, type Db, sql } from './db';
 import { Deletions, type Deleted } from './deletion';
+import type { SubjectDataEraser } from './erasure';
 import { emptyHeads, readHeads, writeHeads, type HeadsFile } from './heads';
 import { KeyRing } from './keys';
 import {
@@ -39,6 +40,8 @@ import { verifyTenant, type TenantVerdict, type VerifyOptions } from './verify';
 export interface VaultDeps {
   clock?: Clock;
   random?: RandomSource;
+  /** Erase what other modules' tables hold about a data subject or tenant (erasure.ts); WorkspaceService passes capture's. */
+  erasers?: readonly SubjectDataEraser[];
 }
 
 export type Unlock = { passphrase: string; memberName?: string } | { keychain: KeychainProtector; memberName: string };
@@ -86,6 +89,7 @@ export class Vault {
     /** Who opened the workspace: the actor of everything done through this handle. */
     public member: Member,
     heads: HeadsFile | null,
+    erasers: readonly SubjectDataEraser[] = [],
   ) {
     this.heads = heads;
     this.chain = new ChainStore(ctx);
@@ -94,7 +98,7 @@ export class Vault {
     this.content = new ContentStore(ctx, this.tenants, this.chain, this.search);
     this.credentials = new CredentialStore(ctx, this.tenants, this.chain);
     this.members = new MemberStore(ctx, this.chain);
-    this.deletions = new Deletions(ctx, this.tenants, this.chain, this.search);
+    this.deletions = new Deletions(ctx, this.tenants, this.chain, this.search, erasers);
   }
 
   get workspaceId(): string {
@@ -142,7 +146,7 @@ export class Vault {
       applyMigrations(db, now);
       const ctx: VaultContext = { workspaceId, paths, db, keys: new KeyRing(masterKey, workspaceId, db, random), blobs: new BlobStore(paths.blobs), clock, random };
       const placeholder: Member = { id: admin.memberId, name: admin.memberName, role: 'admin', addedAt: now, addedBy: null };
-      const vault = new Vault(ctx, manifest, masterKey, placeholder, emptyHeads(workspaceId));
+      const vault = new Vault(ctx, manifest, masterKey, placeholder, emptyHeads(workspaceId), deps.erasers);
       vault.transaction(() => {
         const meta = db!.prepare('INSERT INTO workspace_meta (key, value) VALUES (?, ?)');
         meta.run('name', input.name);
@@ -209,7 +213,7 @@ export class Vault {
       if (member.name !== unlocked.slot.memberName || member.role !== unlocked.slot.role) {
         throw new OgmaError('TAMPERED', `The keyslot of "${unlocked.slot.memberName}" does not match the member record (name or role differ).`, { path: 'keyslots.json' });
       }
-      const vault = new Vault(ctx, manifest, unlocked.masterKey, member, readHeads(paths.heads, manifest.workspaceId));
+      const vault = new Vault(ctx, manifest, unlocked.masterKey, member, readHeads(paths.heads, manifest.workspaceId), deps.erasers);
       vault.reconcileHeads();
       vault.sweepBlobs(SWEEP_MIN_AGE_MS);
       return vault;
@@ -420,7 +424,24 @@ export class Vault {
       const err = sqliteProblem(e, 'listing tenants');
       return { ok: false, mode: opts.mode, tenants: [], workspace: [...workspace, { code: 'database_damaged', message: err.message, path: 'vault.db' }] };
     }
-    const verdicts = tenants.map((t) => verifyTenant(this.ctx, this.chain, this.content, t, this.heads, opts));
+    // Worker threads for large logs, started on first need and stopped after this run; none when they cannot start.
+    let pool: LeafHashPool | null | undefined;
+    const workers = () => {
+      if (pool === undefined) {
+        try {
+          pool = new LeafHashPool();
+        } catch {
+          pool = null;
+        }
+      }
+      return pool;
+    };
+    let verdicts: TenantVerdict[];
+    try {
+      verdicts = tenants.map((t) => verifyTenant(this.ctx, this.chain, this.content, t, this.heads, opts, workers));
+    } finally {
+      pool?.close();
+    }
     if (opts.mode === 'full') {
       // Pages no record read (indexes, other tables) are checked here; a flipped byte in any used page fails its HMAC.
       try {

@@ -1,11 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   encodeRecord,
   EMPTY_ROOT,
   merkleRoot,
   recordLeafHash,
   signCheckpoint,
+  LeafHashPool,
   verifyRecordStream,
+  verifyRecordStreamParallel,
   type ChainVerdict,
   type VerifyRecordStreamInput,
   type VerifyState,
@@ -19,8 +21,30 @@ import { buildLog, checkpointSize, checkpointsFor, makeKey, rechain, verifyInput
  * code and the seq it must be located at.
  */
 const log: Log = buildLog(1000, 100);
-const verify = (over: Partial<VerifyRecordStreamInput> = {}) =>
-  verifyRecordStream({ ...verifyInput(log), ...over });
+
+/*
+ * Every verdict below is reached twice: by verifyRecordStream, and by the parallel verifier
+ * (leaf hashes from worker threads) in small chunks whose boundaries fall on and around the
+ * tampered records, which must give exactly the same verdict (or throw the same error).
+ */
+const pool = new LeafHashPool(2);
+afterAll(() => pool.close());
+const CHUNKINGS = [{ chunkRecords: 37 }, { chunkRecords: 64 }, { chunkRecords: 256 }];
+let chunking = 0;
+
+function both(input: VerifyRecordStreamInput): ChainVerdict {
+  const opts = CHUNKINGS[chunking++ % CHUNKINGS.length]!;
+  let serial: ChainVerdict;
+  try {
+    serial = verifyRecordStream(input);
+  } catch (e) {
+    expect(() => verifyRecordStreamParallel(input, pool, opts)).toThrow((e as Error).message);
+    throw e;
+  }
+  expect(verifyRecordStreamParallel(input, pool, opts), `parallel verdict, chunks of ${opts.chunkRecords}`).toEqual(serial);
+  return serial;
+}
+const verify = (over: Partial<VerifyRecordStreamInput> = {}) => both({ ...verifyInput(log), ...over });
 
 function problem(v: ChainVerdict) {
   if (v.ok) throw new Error('expected verification to fail');
@@ -68,7 +92,7 @@ describe('verifyRecordStream', () => {
       const decoded = log.decoded.map((r) => structuredClone(r));
       decoded[500]!.at = '2026-11-23T09:00:00.000Z';
       const re = rechain(decoded, 500);
-      const v = verifyRecordStream({ ...verifyInput(log), records: re.records, checkpoints: checkpointsFor(re.records, 100, log.key) });
+      const v = both({ ...verifyInput(log), records: re.records, checkpoints: checkpointsFor(re.records, 100, log.key) });
       expect(v.ok).toBe(true);
     });
 
@@ -253,7 +277,7 @@ describe('verifyRecordStream', () => {
   });
 
   describe('given a saved VerifyState after a verified prefix (incremental verification)', () => {
-    const prefixVerdict = verifyRecordStream({ ...verifyInput(log), records: log.records.slice(0, 500), checkpoints: log.checkpoints.filter((c) => checkpointSize(c.note) <= 500) });
+    const prefixVerdict = both({ ...verifyInput(log), records: log.records.slice(0, 500), checkpoints: log.checkpoints.filter((c) => checkpointSize(c.note) <= 500) });
     if (!prefixVerdict.ok) throw new Error('prefix should verify');
     const state = JSON.parse(JSON.stringify(prefixVerdict.state)) as VerifyState;
     const suffix = (records: typeof log.records) => records.filter((r) => r.seq >= 500);
@@ -314,5 +338,59 @@ describe('verifyRecordStream', () => {
         }
       }
     });
+  });
+});
+
+describe('verifyRecordStreamParallel', () => {
+  const at537 = offsetIn(537, '"commit":"') + 12;
+  const cases: [string, Partial<VerifyRecordStreamInput>][] = [
+    ['intact', {}],
+    ['a flipped byte', { records: withByte(log.records, 537, at537, otherHex(537, at537)) }],
+    ['a record removed', { records: log.records.filter((r) => r.seq !== 400) }],
+    ['truncated', { records: log.records.slice(0, 950) }],
+  ];
+
+  it('given any chunking and one or two threads, then every verdict equals the serial one', () => {
+    const one = new LeafHashPool(1);
+    try {
+      for (const [name, over] of cases) {
+        const input = { ...verifyInput(log), ...over };
+        const serial = verifyRecordStream(input);
+        for (const p of [pool, one]) {
+          for (const chunkRecords of [1, 2, 63, 64, 536, 537, 538, 999, 1000, 5000]) {
+            expect(verifyRecordStreamParallel(input, p, { chunkRecords }), `${name}, ${p.threads} thread(s), chunks of ${chunkRecords}`).toEqual(serial);
+          }
+          expect(verifyRecordStreamParallel(input, p, { chunkBytes: 2000 }), `${name}, chunks of 2000 bytes`).toEqual(serial);
+        }
+      }
+    } finally {
+      one.close();
+    }
+  });
+
+  /** The records, but reading record `failAt` throws (a damaged page under the vault). */
+  function* failingAt(records: Iterable<{ seq: number; bytes: Buffer }>, failAt: number) {
+    for (const r of records) {
+      if (r.seq === failAt) throw new OgmaError('TAMPERED', `page of record ${failAt} is damaged`);
+      yield r;
+    }
+  }
+
+  it('when the record source throws, then it throws the same error; and a problem before the failure wins although the failure was read ahead', () => {
+    const intact = { ...verifyInput(log) };
+    expect(() => verifyRecordStream({ ...intact, records: failingAt(log.records, 130) })).toThrow('page of record 130');
+    expect(() => verifyRecordStreamParallel({ ...intact, records: failingAt(log.records, 130) }, pool, { chunkRecords: 37 })).toThrow('page of record 130');
+    const at = offsetIn(100, '"commit":"') + 12;
+    const altered = withByte(log.records, 100, at, otherHex(100, at));
+    const serial = verifyRecordStream({ ...intact, records: failingAt(altered, 130) });
+    expect(problem(serial)).toMatchObject({ code: 'prev_mismatch', seq: 100 });
+    // chunks of 37: the fourth chunk (records 111..147) is read, and fails, before record 100 is verified
+    expect(verifyRecordStreamParallel({ ...intact, records: failingAt(altered, 130) }, pool, { chunkRecords: 37 })).toEqual(serial);
+  });
+
+  it('when a verification stops early, then the pool is left ready for the next one', () => {
+    const at = offsetIn(10, '"commit":"') + 12;
+    expect(verifyRecordStreamParallel({ ...verifyInput(log), records: withByte(log.records, 10, at, otherHex(10, at)) }, pool, { chunkRecords: 50 }).ok).toBe(false);
+    expect(verifyRecordStreamParallel({ ...verifyInput(log) }, pool, { chunkRecords: 50 })).toEqual(verifyRecordStream(verifyInput(log)));
   });
 });

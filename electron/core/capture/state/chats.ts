@@ -18,6 +18,8 @@ export interface ChatState {
   softDeleted: boolean;
   goneAtSource: boolean;
   messages: number;
+  /** Its user was erased as a data subject: never fetched again (erasure.ts). */
+  erased?: boolean;
 }
 
 export interface MessageState {
@@ -40,6 +42,7 @@ interface ChatRow {
   soft_deleted: number;
   gone_at_source: number;
   messages: number;
+  erased_seq: number | null;
 }
 
 interface MessageRow {
@@ -61,6 +64,7 @@ const toChat = (r: ChatRow): ChatState => ({
   softDeleted: r.soft_deleted === 1,
   goneAtSource: r.gone_at_source === 1,
   messages: r.messages,
+  ...(r.erased_seq !== null ? { erased: true } : {}),
 });
 
 const toMessage = (r: MessageRow): MessageState => ({ id: r.id, chatId: r.chat_id, status: r.status, reason: r.reason, vaultId: r.vault_id, version: r.version });
@@ -102,6 +106,14 @@ export class ChatTable {
   markGone(id: string): void {
     this.db.prepare('UPDATE capture_chats SET gone_at_source = 1 WHERE tenant_id = ? AND id = ?').run(this.tenantId, id);
   }
+
+  /** Is `userId` a data subject erased in this tenant? (Their chats are not fetched.) */
+  userErased(userId: string | null | undefined): boolean {
+    if (!userId) return false;
+    this.erasedUsers ??= new Set(this.db.prepare('SELECT external_id FROM subjects WHERE tenant_id = ? AND erased_seq IS NOT NULL').pluck().all(this.tenantId) as string[]);
+    return this.erasedUsers.has(userId);
+  }
+  private erasedUsers: Set<string> | undefined;
 
   /** Ids of captured chats not (yet) flagged gone at the source. */
   presentIds(): string[] {

@@ -1,12 +1,19 @@
 import type { Db } from '../../vault/db';
 import type { Organization, OrgUser } from '../../sources';
 
-/** Organisations and members as last listed: the directory the content hangs off. Not chained (no content). */
+/**
+ * Organisations and members as last listed: the directory the content hangs off. Not chained
+ * (no content). A member who was erased as a data subject is not stored again (erasure.ts).
+ */
 export class DirectoryTable {
+  private readonly erased;
+
   constructor(
     private readonly db: Db,
     private readonly tenantId: string,
-  ) {}
+  ) {
+    this.erased = db.prepare('SELECT 1 FROM subjects WHERE tenant_id = ? AND external_id = ? AND erased_seq IS NOT NULL');
+  }
 
   upsertOrg(o: Organization, runId: string, now: string): boolean {
     const r = this.db
@@ -19,6 +26,7 @@ export class DirectoryTable {
   }
 
   upsertUser(orgUuid: string, u: OrgUser, runId: string, now: string): void {
+    if (this.erased.get(this.tenantId, u.id) !== undefined) return;
     this.db
       .prepare(
         `INSERT INTO capture_users (tenant_id, org_uuid, id, email, full_name, role, created_at, first_seen_at, last_seen_run) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)

@@ -1,4 +1,5 @@
 import type { Db } from '../../vault/db';
+import { ERASED_BODY, erasedMention } from './erasure';
 
 /**
  * Non-content evidence, keyed the way the vendor dedupes it: Activity Feed rows and OpenAI
@@ -28,10 +29,12 @@ export class EvidenceTable {
     return this.hasActivity.get(this.tenantId, id) !== undefined;
   }
 
+  /** A row naming an erased data subject is stored redacted, pointing at the erasure record (erasure.ts). */
   putActivity(a: { id: string; createdAt: string; type: string; body: string; digest: string; recordSeq: number }): void {
+    const erased = erasedMention(a.body, this.erasedSubjects());
     this.db
-      .prepare('INSERT INTO capture_activities (tenant_id, id, created_at, type, body, digest, record_seq) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(this.tenantId, a.id, a.createdAt, a.type, a.body, a.digest, a.recordSeq);
+      .prepare('INSERT INTO capture_activities (tenant_id, id, created_at, type, body, digest, record_seq, erased_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(this.tenantId, a.id, a.createdAt, a.type, erased === null ? a.body : ERASED_BODY, a.digest, a.recordSeq, erased);
   }
 
   auditKnown(id: string): boolean {
@@ -39,10 +42,23 @@ export class EvidenceTable {
   }
 
   putAudit(e: { id: string; effectiveAt: number; type: string; body: string; digest: string; recordSeq: number }): void {
+    const erased = erasedMention(e.body, this.erasedSubjects());
     this.db
-      .prepare('INSERT INTO capture_audit_events (tenant_id, id, effective_at, type, body, digest, record_seq) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(this.tenantId, e.id, e.effectiveAt, e.type, e.body, e.digest, e.recordSeq);
+      .prepare('INSERT INTO capture_audit_events (tenant_id, id, effective_at, type, body, digest, record_seq, erased_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(this.tenantId, e.id, e.effectiveAt, e.type, erased === null ? e.body : ERASED_BODY, e.digest, e.recordSeq, erased);
   }
+
+  /** Vendor user ids of the tenant's erased data subjects, with their erasure records (read once per pull). */
+  private erasedSubjects(): Map<string, number> {
+    this.erased ??= new Map(
+      (this.db.prepare('SELECT external_id, erased_seq FROM subjects WHERE tenant_id = ? AND erased_seq IS NOT NULL').all(this.tenantId) as { external_id: string; erased_seq: number }[]).map((r) => [
+        r.external_id,
+        r.erased_seq,
+      ]),
+    );
+    return this.erased;
+  }
+  private erased: Map<string, number> | undefined;
 
   bucket(report: string, bucket: string): BucketState | null {
     const r = this.db.prepare('SELECT digest, version, record_seq FROM capture_buckets WHERE tenant_id = ? AND report = ? AND bucket = ?').get(this.tenantId, report, bucket) as

@@ -33,6 +33,7 @@ interface ChatsState {
 
 export function needsFetch(prev: ChatState | null, listed: Chat): boolean {
   if (!prev) return true;
+  if (prev.erased) return false; // its user was erased: nothing of theirs is fetched again
   if (prev.goneAtSource) return true;
   return prev.updatedAt !== (listed.updated_at ?? null) || (prev.deletedAt ?? null) !== (listed.deleted_at ?? null);
 }
@@ -85,7 +86,7 @@ async function readPage(ctx: PullContext, client: AnthropicComplianceClient, pag
   const r = await pages.next();
   if (r.done) return null;
   const page = r.value;
-  const changed = page.items.filter((c) => needsFetch(ctx.chats.chat(c.id), c));
+  const changed = page.items.filter((c) => !ctx.chats.userErased(c.user?.id) && needsFetch(ctx.chats.chat(c.id), c));
   ctx.tracker.counts.chatsSeen += page.items.length;
   const fetched = await mapSettled(changed, ctx.tuning.fetchConcurrency, (c) => fetchChat(ctx, client, c));
   return { page, fetched };

@@ -2,6 +2,8 @@ import { OgmaError } from '../../../../shared/api/errors';
 import type { Db } from '../db';
 import { m001Init } from './001_init';
 import { m002Capture } from './002_capture';
+import { m003Review } from './003_review';
+import { m004CaptureErasure } from './004_capture_erasure';
 
 /**
  * Numbered migrations, applied in order, each in its own transaction together with its
@@ -14,7 +16,7 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001Init, m002Capture];
+export const MIGRATIONS: readonly Migration[] = [m001Init, m002Capture, m003Review, m004CaptureErasure];
 
 export function schemaVersion(db: Db): number {
   db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT');
