@@ -1,5 +1,6 @@
 import { OgmaError } from '../../../shared/api/errors';
-import { encodeRecord, GENESIS_PREV, MerkleFrontier, recordLeafHash, signCheckpoint, type ChainRecord, type JsonValue, type RecordType } from '../chain';
+import { canonicalize, GENESIS_PREV, MerkleFrontier, recordLeafHash, signCheckpoint, type ChainRecord, type JsonValue, type RecordType } from '../chain';
+import { recordShapeProblem } from '../chain/record';
 import { stamp, type VaultContext } from './context';
 import { sql } from './db';
 
@@ -58,7 +59,7 @@ export class ChainStore {
     const head = this.state(tenantId);
     const at = stamp(this.ctx.clock);
     const record: ChainRecord = { v: 1, tenant: tenantId, seq: head.size, type, at, actor, prev: head.lastLeaf, body };
-    const bytes = encodeRecord(record);
+    const bytes = encodeOwnRecord(record);
     const leaf = recordLeafHash(bytes);
     const hex = leaf.toString('hex');
     sql(db, 'INSERT INTO chain_records (tenant_id, seq, bytes, leaf_hash) VALUES (?, ?, ?, ?)').run(tenantId, head.size, bytes, hex);
@@ -226,4 +227,23 @@ export class ChainStore {
   latestCheckpoint(tenantId: string): StoredCheckpoint | null {
     return (sql(this.ctx.db, 'SELECT tenant_id AS tenantId, size, root, note, created_at AS time FROM checkpoints WHERE tenant_id = ? ORDER BY id DESC LIMIT 1').get(tenantId) as StoredCheckpoint | undefined) ?? null;
   }
+}
+
+/**
+ * encodeRecord for a record this store has just built: the same rules, checked without
+ * zod. recordShapeProblem (pinned to ChainRecordSchema by the chain tests) checks the
+ * envelope, and canonicalize refuses anything in the body that is not I-JSON (undefined,
+ * NaN, BigInt, class instances, lone surrogates), so nothing invalid is ever stored. zod
+ * stays on the paths that read records someone else wrote (verification, bundles).
+ */
+export function encodeOwnRecord(record: ChainRecord): Buffer {
+  const problem = recordShapeProblem(record);
+  if (problem !== null) {
+    const field = /^field "([a-z]+)"/.exec(problem)?.[1];
+    throw new OgmaError('VALIDATION_FAILED', `Chain record is invalid${field ? ` at "${field}"` : ''}: ${problem}.`, {
+      ...(field ? { field } : {}),
+      ...(Number.isSafeInteger(record.seq) ? { seq: record.seq } : {}),
+    });
+  }
+  return Buffer.from(canonicalize(record as unknown as JsonValue), 'utf8');
 }

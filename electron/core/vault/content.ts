@@ -5,7 +5,7 @@ import { aad, open, seal, wipe } from './crypto';
 import { checkId, stamp, type VaultContext } from './context';
 import type { ChainStore } from './chainstore';
 import type { SearchIndex } from './search';
-import type { TenantStore } from './tenants';
+import type { SubjectInfo, TenantStore } from './tenants';
 import { sql } from './db';
 
 /**
@@ -107,6 +107,16 @@ export class ContentStore {
    * a chat deletes whole files.
    */
   private readonly pending = new Map<string, PendingPack>();
+  /**
+   * What this transaction already looked up, so a page of one chat asks once rather than
+   * per message: the data subject of (tenant, vendor user), and per (tenant, chat) whether
+   * it was deleted and whether its row was written. Only filled inside a transaction (the
+   * write lock keeps other processes out until it ends), and cleared by Vault.transaction
+   * when an outermost transaction begins and ends and after any failure (a rolled-back
+   * savepoint may have created the rows cached here).
+   */
+  private readonly txSubjects = new Map<string, SubjectInfo | null>();
+  private readonly txChats = new Map<string, { deleted: boolean; stored: boolean }>();
 
   constructor(
     private readonly ctx: VaultContext,
@@ -130,19 +140,40 @@ export class ContentStore {
     checkId(input.tenantId, 'Tenant id', 'tenant');
     if (!input.messageId || !input.chatId) throw new OgmaError('VALIDATION_FAILED', 'A message needs its id and its chat id.', { field: 'messageId' });
     if (typeof input.text !== 'string') throw new OgmaError('VALIDATION_FAILED', 'Only text content is captured.', { field: 'text', messageId: input.messageId });
-    const existing = this.row(input.tenantId, input.messageId);
+    const existing = sql(db, 'SELECT rowid, id, subject_id, record_seq, commitment FROM messages WHERE tenant_id = ? AND id = ?').get(input.tenantId, input.messageId) as
+      | Pick<MessageRow, 'rowid' | 'id' | 'subject_id' | 'record_seq' | 'commitment'>
+      | undefined;
     if (existing) {
       return { status: 'already_captured', rowid: existing.rowid, messageId: existing.id, subjectId: existing.subject_id, recordSeq: existing.record_seq ?? -1, commitment: existing.commitment ?? '' };
     }
+    const inTx = db.inTransaction;
     // A shredded tenant's log is closed: chain.append below refuses with DELETED.
-    const found = this.tenants.findSubject(input.tenantId, input.userId);
+    const subjectKey = `${input.tenantId}\u0000${input.userId}`;
+    let found = inTx ? this.txSubjects.get(subjectKey) : undefined;
+    if (found === undefined) {
+      found = this.tenants.findSubject(input.tenantId, input.userId);
+      if (inTx) this.txSubjects.set(subjectKey, found);
+    }
     if (found?.erased) return { status: 'skipped', messageId: input.messageId, deleted: 'subject_erased' };
-    const chat = sql(db, 'SELECT deleted_at FROM chats WHERE tenant_id = ? AND id = ?').get(input.tenantId, input.chatId) as { deleted_at: string | null } | undefined;
-    if (chat?.deleted_at) return { status: 'skipped', messageId: input.messageId, deleted: 'chat_deleted' };
-    const subject = found ?? this.tenants.ensureSubject(input.tenantId, input.userId);
+    const chatKey = `${input.tenantId}\u0000${input.chatId}`;
+    let chat = inTx ? this.txChats.get(chatKey) : undefined;
+    if (!chat) {
+      const row = sql(db, 'SELECT deleted_at FROM chats WHERE tenant_id = ? AND id = ?').get(input.tenantId, input.chatId) as { deleted_at: string | null } | undefined;
+      chat = { deleted: Boolean(row?.deleted_at), stored: false };
+      if (inTx) this.txChats.set(chatKey, chat);
+    }
+    if (chat.deleted) return { status: 'skipped', messageId: input.messageId, deleted: 'chat_deleted' };
+    let subject = found;
+    if (!subject) {
+      subject = this.tenants.ensureSubject(input.tenantId, input.userId);
+      if (inTx) this.txSubjects.set(subjectKey, subject);
+    }
     const { blob, commitment } = this.putMessageText(input.tenantId, subject.id, input.chatId, input.messageId, input.text);
     const now = stamp(this.ctx.clock);
-    sql(db, 'INSERT OR IGNORE INTO chats (tenant_id, id, org_id, subject_id, captured_at) VALUES (?, ?, ?, ?, ?)').run(input.tenantId, input.chatId, input.orgId ?? null, subject.id, now);
+    if (!chat.stored) {
+      sql(db, 'INSERT OR IGNORE INTO chats (tenant_id, id, org_id, subject_id, captured_at) VALUES (?, ?, ?, ?, ?)').run(input.tenantId, input.chatId, input.orgId ?? null, subject.id, now);
+      chat.stored = inTx;
+    }
     const body: MessageCapturedBody = {
       messageId: input.messageId,
       chatId: input.chatId,
@@ -176,6 +207,7 @@ export class ContentStore {
     const plain = Buffer.from(text, 'utf8');
     try {
       const sealed = seal(key, plain, this.blobAad(tenantId, messageId, subjectId), this.ctx.random);
+      const commitment = textCommitment(messageSalt(key, messageId), text);
       const packKey = `${tenantId}\u0000${subjectId}\u0000${chatId}`;
       let pack = this.pending.get(packKey);
       if (!pack) {
@@ -185,7 +217,7 @@ export class ContentStore {
       const blob = { blobPath: pack.rel, offset: pack.size, length: sealed.length };
       pack.chunks.push(sealed);
       pack.size += sealed.length;
-      return { blob, commitment: textCommitment(messageSalt(key, messageId), text) };
+      return { blob, commitment };
     } finally {
       wipe(plain);
     }
@@ -196,13 +228,18 @@ export class ContentStore {
     if (this.pending.size === 0) return;
     const packs = [...this.pending.values()];
     this.pending.clear();
-    for (const p of packs) this.ctx.blobs.createSynced(p.rel, p.chunks);
-    this.ctx.blobs.syncDirs(packs.map((p) => p.rel));
+    this.ctx.blobs.createAllSynced(packs);
   }
 
   /** After an outermost rollback nothing of the transaction may reach disk. */
   discardPending(): void {
     this.pending.clear();
+  }
+
+  /** Forgets what the transaction looked up (see txSubjects); Vault.transaction calls it. */
+  resetTransactionCache(): void {
+    this.txSubjects.clear();
+    this.txChats.clear();
   }
 
   private sealedBytes(row: MessageRow): Buffer | null {

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, scrypt } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, randomFillSync, scrypt } from 'node:crypto';
 import { OgmaError, type ErrorWhere } from '../../../shared/api/errors';
 
 /**
@@ -17,7 +17,40 @@ const SEAL_OVERHEAD = 1 + NONCE_BYTES + TAG_BYTES;
 
 /** Where randomness comes from; injected so tests can count or vary it, never to weaken it. */
 export type RandomSource = (bytes: number) => Buffer;
-export const systemRandom: RandomSource = (n) => randomBytes(n);
+
+/*
+ * The system CSPRNG, pooled. Each call into OpenSSL's generator costs several
+ * microseconds whatever the size (a nonce per sealed message made it the largest single
+ * cost of capture), so small requests are served from a pool filled by one
+ * randomFillSync call: consecutive slices of one CSPRNG output are as unpredictable and
+ * as independent as separate calls. Every byte is handed out once: the pool only moves
+ * forward, the slice is copied into a fresh Buffer of its own and zeroed in the pool at
+ * once (so a key drawn from it lingers nowhere else), and an exhausted pool is refilled
+ * as a whole. Large requests go straight to randomBytes.
+ */
+const POOL_BYTES = 4096;
+const POOLED_MAX = 64;
+let pool: Buffer | null = null;
+let poolOffset = POOL_BYTES;
+
+/** Writes `n` (at most POOLED_MAX) fresh CSPRNG bytes into `target` at `offset`. */
+function fillFromPool(target: Buffer, offset: number, n: number): void {
+  if (poolOffset + n > POOL_BYTES) {
+    pool ??= Buffer.allocUnsafeSlow(POOL_BYTES);
+    randomFillSync(pool);
+    poolOffset = 0;
+  }
+  pool!.copy(target, offset, poolOffset, poolOffset + n);
+  pool!.fill(0, poolOffset, poolOffset + n);
+  poolOffset += n;
+}
+
+export const systemRandom: RandomSource = (n) => {
+  if (!Number.isSafeInteger(n) || n < 0 || n > POOLED_MAX) return randomBytes(n);
+  const out = Buffer.allocUnsafeSlow(n);
+  fillFromPool(out, 0, n);
+  return out;
+};
 
 export function randomKey(random: RandomSource = systemRandom): Buffer {
   const k = random(KEY_BYTES);
@@ -35,22 +68,38 @@ export function deriveKey(ikm: Buffer, info: string, length = KEY_BYTES): Buffer
  * differ. The first part is a domain tag such as 'ogma/blob/v1'.
  */
 export function aad(...parts: string[]): Buffer {
-  const chunks: Buffer[] = [];
+  // One allocation: the length prefixes and the UTF-8 bytes written in place.
+  let size = 0;
+  for (const p of parts) size += 4 + Buffer.byteLength(p, 'utf8');
+  const out = Buffer.allocUnsafe(size);
+  let at = 0;
   for (const p of parts) {
-    const b = Buffer.from(p, 'utf8');
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(b.length);
-    chunks.push(len, b);
+    const n = out.write(p, at + 4, 'utf8');
+    out.writeUInt32BE(n, at);
+    at += 4 + n;
   }
-  return Buffer.concat(chunks);
+  return out;
 }
 
 export function seal(key: Buffer, plaintext: Buffer, associated: Buffer, random: RandomSource = systemRandom): Buffer {
-  const nonce = random(NONCE_BYTES);
-  const cipher = createCipheriv('aes-256-gcm', key, nonce);
+  // GCM is a stream mode: update() returns exactly as many bytes as it was given and final() none.
+  const out = Buffer.allocUnsafe(SEAL_OVERHEAD + plaintext.length);
+  out[0] = SEAL_VERSION;
+  if (random === systemRandom) {
+    fillFromPool(out, 1, NONCE_BYTES); // the nonce straight into place: one allocation per seal
+  } else {
+    const nonce = random(NONCE_BYTES);
+    if (nonce.length !== NONCE_BYTES) throw new OgmaError('INTERNAL', `The random source returned ${nonce.length} bytes where ${NONCE_BYTES} were asked for.`);
+    nonce.copy(out, 1);
+  }
+  const cipher = createCipheriv('aes-256-gcm', key, out.subarray(1, 1 + NONCE_BYTES));
   cipher.setAAD(associated);
-  const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return Buffer.concat([Buffer.from([SEAL_VERSION]), nonce, body, cipher.getAuthTag()]);
+  let at = 1 + NONCE_BYTES;
+  at += cipher.update(plaintext).copy(out, at);
+  at += cipher.final().copy(out, at);
+  at += cipher.getAuthTag().copy(out, at);
+  if (at !== out.length) throw new OgmaError('INTERNAL', 'AES-256-GCM returned an unexpected ciphertext length.');
+  return out;
 }
 
 /**

@@ -39,6 +39,10 @@ export function openDatabase(file: string, dbKey: Buffer, opts: { create: boolea
     db.pragma('foreign_keys=ON');
     db.pragma('temp_store=MEMORY');
     db.pragma('busy_timeout=5000');
+    // 64 MiB of page cache (SQLite's default is 2 MiB). Message ids are random, so a capture
+    // page inserts all over the messages and capture indexes; with a small cache nearly every
+    // insert re-reads (decrypts and MAC-checks) an evicted page. An upper bound, not an allocation.
+    db.pragma('cache_size=-65536');
   } catch (e) {
     db.close();
     throw sqliteProblem(e, 'opening the vault database');
@@ -89,7 +93,11 @@ export function guarded<T>(doing: string, fn: () => T): T {
   }
 }
 
-const statements = new WeakMap<Db, Map<string, Database.Statement>>();
+interface StatementCache {
+  rows: Map<string, Database.Statement>;
+  plucked: Map<string, Database.Statement>;
+}
+const statements = new WeakMap<Db, StatementCache>();
 
 /**
  * A prepared statement, cached per connection (preparing costs more than running the
@@ -99,15 +107,16 @@ const statements = new WeakMap<Db, Map<string, Database.Statement>>();
 export function sql(db: Db, text: string, opts: { pluck?: boolean } = {}): Database.Statement {
   let cache = statements.get(db);
   if (!cache) {
-    cache = new Map();
+    cache = { rows: new Map(), plucked: new Map() };
     statements.set(db, cache);
   }
-  const key = opts.pluck ? `p:${text}` : `r:${text}`;
-  let s = cache.get(key);
+  // Keyed by the text itself: callers pass literals, whose hash V8 computes once.
+  const map = opts.pluck ? cache.plucked : cache.rows;
+  let s = map.get(text);
   if (!s) {
     s = db.prepare(text);
     if (opts.pluck) s.pluck(true);
-    cache.set(key, s);
+    map.set(text, s);
   }
   return s;
 }

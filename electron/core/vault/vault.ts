@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { OgmaError, isOgmaError } from '../../../shared/api/errors';
 import { LeafHashPool, type RecordType } from '../chain';
 import { BlobStore } from './blobs';
+import { BackgroundCheckpointer, START_WAL_BYTES } from './checkpointer';
 import { ChainStore, type AppendedRecord, type RecordBody, type StoredCheckpoint } from './chainstore';
 import { ContentStore, type CaptureMessageInput, type CapturedMessage, type DeletedContent, type MessageText } from './content';
 import { systemClock, WORKSPACE_TENANT, newId, stamp, type Clock, type VaultContext } from './context';
@@ -80,7 +81,13 @@ export class Vault {
   readonly members: MemberStore;
   private readonly deletions: Deletions;
   private heads: HeadsFile | null;
+  /** fileId() of heads.json as this handle last wrote it (see publishHeads). */
+  private headsFileId: string | null = null;
   private closed = false;
+  /** WAL checkpoints off the writer's thread, once the workspace writes enough to need it (checkpointer.ts). */
+  private checkpointer: BackgroundCheckpointer | null = null;
+  private checkpointerTried = false;
+  private deleting = false;
 
   private constructor(
     private readonly ctx: VaultContext,
@@ -227,6 +234,8 @@ export class Vault {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    // The helper's connection closes first, so the writer's close is the last one and checkpoints as before.
+    this.checkpointer?.close();
     this.ctx.keys.close();
     wipe(this.masterKey);
     this.ctx.db.close();
@@ -260,7 +269,11 @@ export class Vault {
         }
         return r;
       });
-      if (outermost) this.chain.beginTransaction();
+      if (outermost) {
+        this.checkpointer?.beforeTransaction();
+        this.chain.beginTransaction();
+        this.content.resetTransactionCache();
+      }
       // IMMEDIATE: take the write lock up front, so another process's writer makes us wait (busy_timeout) instead of failing mid-way.
       result = outermost ? tx.immediate() : tx();
     } catch (e) {
@@ -271,18 +284,53 @@ export class Vault {
         this.chain.invalidate();
       }
       this.ctx.keys.forgetUncommitted();
+      this.content.resetTransactionCache();
       throw isOgmaError(e) ? e : sqliteProblem(e, 'writing to the workspace');
     }
-    if (outermost) this.publishHeads(this.chain.takeCommitted());
+    if (outermost) {
+      this.content.resetTransactionCache();
+      this.publishHeads(this.chain.takeCommitted());
+      this.afterCommit();
+    }
     return result;
+  }
+
+  /** Hands WAL checkpoints to the helper thread once the log has grown past START_WAL_BYTES. */
+  private afterCommit(): void {
+    if (!this.checkpointer) {
+      if (this.checkpointerTried || this.deleting) return;
+      let walBytes = 0;
+      try {
+        walBytes = statSync(`${this.ctx.paths.db}-wal`).size;
+      } catch {
+        return;
+      }
+      if (walBytes < START_WAL_BYTES) return;
+      this.checkpointerTried = true;
+      const dbKey = databaseKey(this.masterKey);
+      try {
+        this.checkpointer = BackgroundCheckpointer.start(this.ctx.db, this.ctx.paths.db, dbKey);
+      } finally {
+        wipe(dbKey);
+      }
+      return;
+    }
+    this.checkpointer.afterCommit();
+    if (this.checkpointer.failed) this.checkpointer = null;
   }
 
   private publishHeads(cps: StoredCheckpoint[]): void {
     if (cps.length === 0 || !this.heads) return;
     try {
       // Re-read first: another process on this workspace may have moved other heads forward.
-      const current = readHeads(this.ctx.paths.heads, this.workspaceId) ?? this.heads;
-      this.heads = writeHeads(this.ctx.paths.heads, current, cps);
+      // Unless the file is still the one this handle wrote last (same inode, size and mtime:
+      // every writer replaces it by rename), then what is in memory is what is on disk.
+      const path = this.ctx.paths.heads;
+      const unchanged = this.headsFileId !== null && fileId(path) === this.headsFileId;
+      const current = unchanged ? this.heads : (readHeads(path, this.workspaceId) ?? this.heads);
+      this.headsFileId = null;
+      this.heads = writeHeads(path, current, cps);
+      this.headsFileId = fileId(path);
     } catch (e) {
       throw new OgmaError('UNAVAILABLE', `The change was saved, but heads.json could not be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}). Free disk space; the next change will write it.`, {
         path: 'heads.json',
@@ -403,9 +451,17 @@ export class Vault {
 
   private runDeletion(fn: () => Deleted): Omit<Deleted, 'afterCommit'> {
     if (this.db.inTransaction) throw new OgmaError('INTERNAL', 'Deletions run in their own transaction, so files are removed only after the deletion committed.');
-    const d = this.transaction(fn);
-    d.afterCommit();
-    return { kind: d.kind, recordSeq: d.recordSeq, messages: d.messages };
+    // The deletion's own TRUNCATE checkpoint must not meet the helper's.
+    this.checkpointer?.pause();
+    this.deleting = true;
+    try {
+      const d = this.transaction(fn);
+      d.afterCommit();
+      return { kind: d.kind, recordSeq: d.recordSeq, messages: d.messages };
+    } finally {
+      this.deleting = false;
+      this.checkpointer?.resume();
+    }
   }
 
   // --- verification ------------------------------------------------------------------
@@ -473,5 +529,15 @@ export class Vault {
     } catch {
       return 0; // a damaged database is verification's to report, not the sweeper's
     }
+  }
+}
+
+/** Identity of a file's current version: inode, size and mtime (ns); null when it cannot be read. */
+function fileId(path: string): string | null {
+  try {
+    const st = statSync(path, { bigint: true });
+    return `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}`;
+  } catch {
+    return null;
   }
 }

@@ -38,6 +38,7 @@ const activities: Record<string, JsonValue> = {
   a_sam: { id: 'a_sam', type: 'sso_login_succeeded', actor: { type: 'user_actor', user_id: SAM.id, email_address: SAM.email, ip_address: SAM.ip } },
   a_lookalike: { id: 'a_lookalike', type: 'invite_sent', actor: { type: 'user_actor', user_id: SAM.id, email_address: SAM.email, ip_address: SAM.ip }, invited: 'xerin.kim@acme.example.org' },
   a_named: { id: 'a_named', type: 'group_member_added', actor: { type: 'scim_directory_sync_actor' }, member_name: 'erin kim' },
+  a_prose: { id: 'a_prose', type: 'note', actor: { type: 'system_actor' }, text: 'Forwarded to Erin.Kim@acme.example.' },
 };
 const audit: Record<string, JsonValue> = {
   e_session: { id: 'e_session', type: 'login.succeeded', actor: { type: 'session', session: { user: { id: ERIN.openaiId, email: ERIN.email }, ip_address: '203.0.113.99', ip_address_details: { city: 'Berlin' } } } },
@@ -83,7 +84,7 @@ describe('captureErasure', () => {
     const db = vault.db;
     const body = (table: string, id: string) => db.prepare(`SELECT body, erased_seq FROM ${table} WHERE tenant_id = ? AND id = ?`).get(tenantId, id) as { body: string; erased_seq: number | null };
 
-    for (const id of ['a_actor', 'a_target', 'a_email_only', 'a_named']) expect(body('capture_activities', id), id).toEqual({ body: ERASED_BODY, erased_seq: recordSeq });
+    for (const id of ['a_actor', 'a_target', 'a_email_only', 'a_named', 'a_prose']) expect(body('capture_activities', id), id).toEqual({ body: ERASED_BODY, erased_seq: recordSeq });
     // Only the address a login from theirs used is removed; the rest of the row stays.
     const ipOnly = JSON.parse(body('capture_activities', 'a_ip_only').body);
     expect(ipOnly.actor).toMatchObject({ ip_address: ERASED_VALUE, ip_address_details: null, type: 'unauthenticated_user_actor' });

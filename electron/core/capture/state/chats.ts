@@ -73,6 +73,7 @@ export class ChatTable {
   private readonly getChat;
   private readonly getMessages;
   private readonly putMessage;
+  private readonly putChat;
 
   constructor(
     private readonly db: Db,
@@ -84,6 +85,13 @@ export class ChatTable {
       `INSERT INTO capture_messages (tenant_id, id, chat_id, status, reason, vault_id, version, first_run) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (tenant_id, id) DO UPDATE SET status = excluded.status, reason = excluded.reason, vault_id = excluded.vault_id, version = excluded.version`,
     );
+    this.putChat = db.prepare(
+      `INSERT INTO capture_chats (tenant_id, id, org_uuid, user_id, created_at, updated_at, deleted_at, soft_deleted, gone_at_source, messages, first_run, last_run)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (tenant_id, id) DO UPDATE SET org_uuid = excluded.org_uuid, user_id = excluded.user_id, created_at = excluded.created_at,
+         updated_at = excluded.updated_at, deleted_at = excluded.deleted_at, soft_deleted = excluded.soft_deleted,
+         gone_at_source = excluded.gone_at_source, messages = excluded.messages, last_run = excluded.last_run`,
+    );
   }
 
   chat(id: string): ChatState | null {
@@ -92,15 +100,7 @@ export class ChatTable {
   }
 
   upsertChat(c: ChatState, runId: string): void {
-    this.db
-      .prepare(
-        `INSERT INTO capture_chats (tenant_id, id, org_uuid, user_id, created_at, updated_at, deleted_at, soft_deleted, gone_at_source, messages, first_run, last_run)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (tenant_id, id) DO UPDATE SET org_uuid = excluded.org_uuid, user_id = excluded.user_id, created_at = excluded.created_at,
-           updated_at = excluded.updated_at, deleted_at = excluded.deleted_at, soft_deleted = excluded.soft_deleted,
-           gone_at_source = excluded.gone_at_source, messages = excluded.messages, last_run = excluded.last_run`,
-      )
-      .run(this.tenantId, c.id, c.orgUuid, c.userId, c.createdAt, c.updatedAt, c.deletedAt, c.softDeleted ? 1 : 0, c.goneAtSource ? 1 : 0, c.messages, runId, runId);
+    this.putChat.run(this.tenantId, c.id, c.orgUuid, c.userId, c.createdAt, c.updatedAt, c.deletedAt, c.softDeleted ? 1 : 0, c.goneAtSource ? 1 : 0, c.messages, runId, runId);
   }
 
   markGone(id: string): void {

@@ -105,7 +105,9 @@ function mentions(hay: string, needle: string): boolean {
   for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + 1)) {
     const before = at === 0 ? '' : hay[at - 1]!;
     const after = hay[at + needle.length] ?? '';
-    if (!WORD.test(before) && !WORD.test(after)) return true;
+    // A full stop ends a sentence ("write to erin@acme.example.") unless a longer name goes on.
+    const ends = !WORD.test(after) || (after === '.' && !/[A-Za-z0-9]/.test(hay[at + needle.length + 1] ?? ''));
+    if (!WORD.test(before) && ends) return true;
   }
   return false;
 }

@@ -16,6 +16,8 @@ export interface BucketState {
 export class EvidenceTable {
   private readonly hasActivity;
   private readonly hasAudit;
+  private readonly insActivity;
+  private readonly insAudit;
 
   constructor(
     private readonly db: Db,
@@ -23,6 +25,8 @@ export class EvidenceTable {
   ) {
     this.hasActivity = db.prepare('SELECT 1 FROM capture_activities WHERE tenant_id = ? AND id = ?');
     this.hasAudit = db.prepare('SELECT 1 FROM capture_audit_events WHERE tenant_id = ? AND id = ?');
+    this.insActivity = db.prepare('INSERT INTO capture_activities (tenant_id, id, created_at, type, body, digest, record_seq, erased_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    this.insAudit = db.prepare('INSERT INTO capture_audit_events (tenant_id, id, effective_at, type, body, digest, record_seq, erased_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   }
 
   activityKnown(id: string): boolean {
@@ -32,9 +36,7 @@ export class EvidenceTable {
   /** A row naming an erased data subject is stored redacted, pointing at the erasure record (erasure.ts). */
   putActivity(a: { id: string; createdAt: string; type: string; body: string; digest: string; recordSeq: number }): void {
     const erased = erasedMention(a.body, this.erasedSubjects());
-    this.db
-      .prepare('INSERT INTO capture_activities (tenant_id, id, created_at, type, body, digest, record_seq, erased_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(this.tenantId, a.id, a.createdAt, a.type, erased === null ? a.body : ERASED_BODY, a.digest, a.recordSeq, erased);
+    this.insActivity.run(this.tenantId, a.id, a.createdAt, a.type, erased === null ? a.body : ERASED_BODY, a.digest, a.recordSeq, erased);
   }
 
   auditKnown(id: string): boolean {
@@ -43,9 +45,7 @@ export class EvidenceTable {
 
   putAudit(e: { id: string; effectiveAt: number; type: string; body: string; digest: string; recordSeq: number }): void {
     const erased = erasedMention(e.body, this.erasedSubjects());
-    this.db
-      .prepare('INSERT INTO capture_audit_events (tenant_id, id, effective_at, type, body, digest, record_seq, erased_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(this.tenantId, e.id, e.effectiveAt, e.type, erased === null ? e.body : ERASED_BODY, e.digest, e.recordSeq, erased);
+    this.insAudit.run(this.tenantId, e.id, e.effectiveAt, e.type, erased === null ? e.body : ERASED_BODY, e.digest, e.recordSeq, erased);
   }
 
   /** Vendor user ids of the tenant's erased data subjects, with their erasure records (read once per pull). */

@@ -4,7 +4,7 @@ import type { PullContext } from '../context';
 import type { ChatState } from '../state/chats';
 import type { CursorRow } from '../state/cursors';
 import type { EndpointReport } from '../types';
-import { mapSettled, type Settled } from './pool';
+import { Limiter, mapSettledShared, type Settled } from './pool';
 import { laterOf, runResumable, secondsIso } from './resumable';
 
 /**
@@ -81,14 +81,22 @@ interface FetchedPage {
   fetched: Settled<FetchedChat>[];
 }
 
+/**
+ * List pages read ahead of the one being stored. Storing a page is synchronous, so while it
+ * runs nothing else happens in this process; with two pages ahead, the next page's chat
+ * requests are already with the vendor by then (its list came back during the previous
+ * store) instead of being sent only once the store is done.
+ */
+const READ_AHEAD = 2;
+
 /** The next list page and its changed chats, fetched; null after the last page. */
-async function readPage(ctx: PullContext, client: AnthropicComplianceClient, pages: AsyncIterator<Page<Chat>>): Promise<FetchedPage | null> {
+async function readPage(ctx: PullContext, client: AnthropicComplianceClient, pages: AsyncIterator<Page<Chat>>, limiter: Limiter): Promise<FetchedPage | null> {
   const r = await pages.next();
   if (r.done) return null;
   const page = r.value;
   const changed = page.items.filter((c) => !ctx.chats.userErased(c.user?.id) && needsFetch(ctx.chats.chat(c.id), c));
   ctx.tracker.counts.chatsSeen += page.items.length;
-  const fetched = await mapSettled(changed, ctx.tuning.fetchConcurrency, (c) => fetchChat(ctx, client, c));
+  const fetched = await mapSettledShared(changed, limiter, (c) => fetchChat(ctx, client, c));
   return { page, fetched };
 }
 
@@ -109,19 +117,32 @@ async function walk(ctx: PullContext, client: AnthropicComplianceClient, report:
     signal: ctx.signal,
   });
   ctx.tracker.at('messages');
-  // One page of read-ahead: the next page is listed and its chats fetched while this one is
-  // written. A chat that changes in between may be fetched twice; writing it twice adds nothing.
-  let ahead: Promise<FetchedPage | null> = readPage(ctx, client, pages);
+  // Pages are read ahead (READ_AHEAD), listed in order and their chats fetched while earlier
+  // pages are written, at most fetchConcurrency requests at once across them; pages are
+  // stored strictly in order. A chat that changes in between may be fetched twice; writing
+  // it twice adds nothing.
+  const limiter = new Limiter(ctx.tuning.fetchConcurrency);
+  const ahead: Promise<FetchedPage | null>[] = [];
+  let listed = true;
+  const readAhead = (): void => {
+    while (listed && ahead.length < READ_AHEAD) {
+      const p = readPage(ctx, client, pages, limiter);
+      p.then((r) => {
+        if (r === null) listed = false;
+      }, () => undefined); // settled (and rethrown) when its turn comes; never unhandled
+      ahead.push(p);
+    }
+  };
   try {
+    readAhead();
     for (;;) {
-      const cur = await ahead;
+      const cur = await ahead.shift()!;
       if (!cur) break;
-      ahead = readPage(ctx, client, pages);
-      ahead.catch(() => undefined); // settled (and rethrown) on the next turn; never unhandled
+      readAhead();
       storePage(ctx, cur, row, w, report, messages);
     }
   } catch (e) {
-    await ahead.catch(() => undefined);
+    for (const p of ahead) await p.catch(() => undefined);
     await pages.return?.(undefined);
     throw e;
   }
