@@ -9,6 +9,7 @@ import { packageVersion } from '../../version';
 import { startWebHost } from '../web';
 import { parseFlags, parsePort } from './args';
 import { EXIT, type CliCommand, type CliIO } from './types';
+import { untilStopped } from './signals';
 
 /** dist/renderer of this checkout, wherever the command is run from. */
 const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../../dist/renderer', import.meta.url));
@@ -52,18 +53,6 @@ function openBrowser(url: string, io: CliIO): void {
   } catch {
     io.err('Could not open a browser; open the address above yourself.');
   }
-}
-
-function untilStopped(): Promise<string> {
-  return new Promise((resolveStop) => {
-    const stop = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolveStop(signal);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 }
 
 export const command: CliCommand = {

@@ -1,6 +1,7 @@
 import { startSimulator } from '../../core/sim';
 import { parseFlags, parsePort, UsageError } from './args';
 import { EXIT, type CliCommand } from './types';
+import { untilStopped } from './signals';
 
 const usage = `Usage: ogma sim [--seed N] [--orgs N] [--users N] [--chats N] [--messages N] [--port N] [--no-rate-limit] [--clock real|manual]
 
@@ -28,18 +29,6 @@ function count(value: string | undefined, flag: string, def: number, min: number
   if (value === undefined) return def;
   if (!/^\d{1,7}$/.test(value) || Number(value) < min) throw new UsageError(`${flag} must be a whole number of at least ${min}, not "${value}"`);
   return Number(value);
-}
-
-function untilStopped(): Promise<NodeJS.Signals> {
-  return new Promise((resolveStop) => {
-    const stop = (signal: NodeJS.Signals): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolveStop(signal);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 }
 
 export const command: CliCommand = {

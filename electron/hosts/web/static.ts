@@ -1,37 +1,13 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { extname, join, resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
+// One table of MIME types for both ways the renderer is served (app:// in Electron, http here).
+import { contentTypeFor } from '../../shell/app-origin';
 
 /**
  * Maps a request path to a file of the built renderer, refusing anything that could leave
  * the folder: dot segments, encoded separators, NUL, symlinks pointing outside. There is no
  * directory listing: `/` means index.html, any other folder is "not found".
  */
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-};
-
-export function contentType(file: string): string {
-  return CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
 
 export type StaticResult =
   | { kind: 'file'; body: Buffer; type: string; file: string }
@@ -73,7 +49,7 @@ export class StaticFiles {
       if (!real.startsWith(root + sep)) return { kind: 'refused', status: 404, reason: 'Not found.' };
       const info = await stat(real);
       if (!info.isFile()) return { kind: 'refused', status: 404, reason: 'Not found.' };
-      return { kind: 'file', body: await readFile(real), type: contentType(real), file: real };
+      return { kind: 'file', body: await readFile(real), type: contentTypeFor(real), file: real };
     } catch {
       return { kind: 'refused', status: 404, reason: 'Not found.' };
     }
