@@ -138,7 +138,7 @@ export class CaptureService {
           onProgress: emit,
         });
       } catch (e) {
-        this.deps.events.emit('progress', { taskId, title, phase: 'failed', done: 0, total: null, rate: null, state: 'failed', message: e instanceof Error ? e.message : String(e) });
+        this.deps.events.emit('progress', { taskId, tenantId, title, phase: 'failed', done: 0, total: null, rate: null, state: 'failed', message: e instanceof Error ? e.message : String(e) });
         throw e;
       } finally {
         input.signal?.removeEventListener('abort', onOuterAbort);
@@ -264,6 +264,7 @@ export function progressEvent(taskId: string, title: string, p: PullProgress): E
   ].filter((x): x is string => x !== null);
   return {
     taskId,
+    tenantId: p.tenantId,
     title,
     phase: p.phase,
     done: c.messagesCaptured + c.messagesSuperseded + c.activities + c.usageBuckets + c.costBuckets + c.auditEvents,

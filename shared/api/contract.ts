@@ -239,9 +239,12 @@ export const calls = {
 export const events = {
   progress: z.object({
     taskId: z.string(),
+    /** The organisation a pull or verification is working on, so a screen can show the bar on its card. */
+    tenantId: z.string().optional(),
     title: z.string(),
     phase: z.string(),
     done: z.number().nonnegative(),
+    /** Null when the work has no known end: vendors' list endpoints give no totals, so a pull counts up. */
     total: z.number().nonnegative().nullable(),
     /** items per second, when it makes sense */
     rate: z.number().nonnegative().nullable(),

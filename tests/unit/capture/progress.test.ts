@@ -78,7 +78,7 @@ describe('progress on the CLI and the event bus', () => {
   it('turns a snapshot into a valid contract progress event', () => {
     const e = progressEvent('task_1', 'Pull Acme', p({ org: 'Acme Legal' }));
     expect(events.progress.parse(e)).toEqual(e);
-    expect(e).toMatchObject({ taskId: 'task_1', phase: 'messages', done: 120, total: null, rate: 55.5, state: 'running' });
+    expect(e).toMatchObject({ taskId: 'task_1', tenantId: p().tenantId, phase: 'messages', done: 120, total: null, rate: 55.5, state: 'running' });
     expect(e.message).toContain('org Acme Legal');
     expect(e.message).toContain('1 error');
   });
