@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkspaceService } from '../../../electron/services/workspace';
-import { ADMIN, cleanup, connect, control, KDF, newWorkspace, recordCounts, startSim, type Sim } from './helpers';
+import { ADMIN, cleanup, connect, control, KDF, newWorkspace, recordCounts, startSim, type Sim, connectAllKeys } from './helpers';
 import { expectNoDuplicates, expectVaultEqualsTruth } from './truth';
 
 /**
@@ -22,9 +22,7 @@ let tenantId: string;
 beforeAll(async () => {
   sim = await startSim({ seed: 'ogma-crash', sizes: { orgs: 2, users: 5, chats: 8, messages: 8 } });
   const ws = await newWorkspace();
-  tenantId = (await connect(ws, sim, 'anthropic-compliance', sim.keys.complianceFull)).tenantId;
-  await connect(ws, sim, 'anthropic-admin', sim.keys.anthropicAdmin);
-  await connect(ws, sim, 'openai', sim.keys.openaiAdmin);
+  tenantId = await connectAllKeys(ws, sim);
   dir = ws.vault.dir;
   ws.closeWorkspace();
 });

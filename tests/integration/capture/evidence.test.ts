@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkspaceService } from '../../../electron/services/workspace';
-import { cleanup, connect, control, countingFetch, newWorkspace, pull, recordCounts, recordsOf, startSim, type Sim } from './helpers';
+import { cleanup, connect, control, countingFetch, newWorkspace, pull, recordCounts, recordsOf, startSim, type Sim, connectAllKeys } from './helpers';
 
 /**
  * Non-content evidence across pulls: usage and cost buckets that grow are recorded again
@@ -16,9 +16,7 @@ let tenantId: string;
 beforeAll(async () => {
   sim = await startSim({ seed: 'ogma-evidence' });
   ws = await newWorkspace();
-  tenantId = (await connect(ws, sim, 'anthropic-compliance', sim.keys.complianceFull)).tenantId;
-  await connect(ws, sim, 'anthropic-admin', sim.keys.anthropicAdmin);
-  await connect(ws, sim, 'openai', sim.keys.openaiAdmin);
+  tenantId = await connectAllKeys(ws, sim);
 });
 afterAll(async () => {
   ws?.closeWorkspace();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAULT_KINDS } from '../../../electron/core/sim';
 import type { WorkspaceService } from '../../../electron/services/workspace';
-import { cleanup, connect, control, newWorkspace, pull, startSim, type Sim } from './helpers';
+import { cleanup, connect, control, newWorkspace, pull, startSim, type Sim, connectAllKeys } from './helpers';
 import { expectVaultEqualsTruth } from './truth';
 
 /**
@@ -26,9 +26,7 @@ afterAll(async () => {
 async function connected(): Promise<{ ws: WorkspaceService; tenantId: string }> {
   const ws = await newWorkspace();
   spaces.push(ws);
-  const tenantId = (await connect(ws, sim, 'anthropic-compliance', sim.keys.complianceFull)).tenantId;
-  await connect(ws, sim, 'anthropic-admin', sim.keys.anthropicAdmin);
-  await connect(ws, sim, 'openai', sim.keys.openaiAdmin);
+  const tenantId = await connectAllKeys(ws, sim);
   return { ws, tenantId };
 }
 

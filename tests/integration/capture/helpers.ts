@@ -84,6 +84,14 @@ export async function connect(ws: WorkspaceService, sim: RunningSimulator, slot:
   return integrations(ws).connectKey({ slot, key, baseUrl: sim.baseUrl });
 }
 
+/** Connects all three of the simulator's full keys, as an investigator would; resolves with the tenant id. */
+export async function connectAllKeys(ws: WorkspaceService, sim: RunningSimulator): Promise<string> {
+  const tenantId = (await connect(ws, sim, 'anthropic-compliance', sim.keys.complianceFull)).tenantId;
+  await connect(ws, sim, 'anthropic-admin', sim.keys.anthropicAdmin);
+  await connect(ws, sim, 'openai', sim.keys.openaiAdmin);
+  return tenantId;
+}
+
 /** Test tuning: a short report lookback (the simulator's usage is generated per day) and quick engine retries. */
 export const TEST_TUNING: Partial<PullTuning> = { reportsLookbackDays: 70, retryBaseDelayMs: 200, chatPageLimit: 7 };
 

@@ -5,7 +5,7 @@ import { createDispatcher, type CallContext } from '../../../electron/hosts/disp
 import { AppServices } from '../../../electron/services/api';
 import type { Handlers } from '../../../electron/services/handlers';
 import type { CallResult } from '../../../shared/api/client';
-import { ADMIN, KDF, cleanup, connect, control, pull, startSim, tempDir, type Sim } from '../capture/helpers';
+import { ADMIN, KDF, cleanup, connect, control, pull, startSim, tempDir, type Sim, connectAllKeys } from '../capture/helpers';
 
 /**
  * A real workspace pulled from the simulator, reviewed through the dispatcher every host
@@ -49,9 +49,7 @@ export async function pulledWorld(opts: { seed?: string; sizes?: { orgs: number;
   const created = await a.call('workspace.create', { path, name: 'Review case', memberName: ADMIN.name, passphrase: ADMIN.passphrase });
   expect(created.ok, JSON.stringify(created)).toBe(true);
   const ws = a.services.workspace;
-  const tenantId = (await connect(ws, sim, 'anthropic-compliance', sim.keys.complianceFull)).tenantId;
-  await connect(ws, sim, 'anthropic-admin', sim.keys.anthropicAdmin);
-  await connect(ws, sim, 'openai', sim.keys.openaiAdmin);
+  const tenantId = await connectAllKeys(ws, sim);
   const s = await pull(ws, tenantId);
   expect(s.status, JSON.stringify(s.errors)).toBe('complete');
   return { sim, app: a, path, tenantId, truth: sim.truth('text') };

@@ -6,7 +6,7 @@ import { ERASED_BODY } from '../../../electron/core/capture';
 import type { GroundTruth, OrgTruth, UserTruth } from '../../../electron/core/sim';
 import type { WorkspaceService } from '../../../electron/services/workspace';
 import { allFiles, copyWorkspace, databaseKeyOf } from '../../unit/vault/fixtures';
-import { cleanup, connect, control, countingFetch, newWorkspace, pull, recordsOf, startSim, type Sim } from '../capture/helpers';
+import { cleanup, connect, control, countingFetch, newWorkspace, pull, recordsOf, startSim, type Sim, connectAllKeys } from '../capture/helpers';
 import { decryptDatabaseFile, decryptWalFile } from './sqlcipher-pages';
 
 /**
@@ -123,9 +123,7 @@ function expectPresent(scan: Scan, p: Person): void {
 beforeAll(async () => {
   sim = await startSim({ seed: 'ogma-erasure' });
   ws = await newWorkspace();
-  tenantId = (await connect(ws, sim, 'anthropic-compliance', sim.keys.complianceFull)).tenantId;
-  await connect(ws, sim, 'anthropic-admin', sim.keys.anthropicAdmin);
-  await connect(ws, sim, 'openai', sim.keys.openaiAdmin);
+  tenantId = await connectAllKeys(ws, sim);
   expect((await pull(ws, tenantId)).status).toBe('complete');
   dbKey = await databaseKeyOf(ws.vault.dir);
   const truth = (await control(sim, 'GET', '/truth?detail=text')) as GroundTruth;
