@@ -60,6 +60,17 @@ export interface DeletionResult {
   messages: number;
 }
 
+/** Where a stepwise verification is: log `index` of `of`, and records verified so far across all of them. */
+export interface VerifyStepProgress {
+  tenantId: string;
+  index: number;
+  of: number;
+  done: number;
+  /** Records of all the logs together, when known (full runs of readable logs). */
+  total: number | null;
+  phase: 'records' | 'content';
+}
+
 export type GuardedAction = 'delete_chat' | 'erase_subject' | 'shred_tenant' | 'reveal_message' | 'add_member';
 
 export class WorkspaceService {
@@ -154,6 +165,53 @@ export class WorkspaceService {
 
   verifyChain(opts: { tenantId?: string; mode?: 'full' | 'incremental'; onProgress?: (p: { tenantId: string; done: number; phase: 'records' | 'content' }) => void } = {}): VerifyReport {
     return this.vault.verify({ mode: opts.mode ?? 'full', ...(opts.tenantId ? { tenantId: opts.tenantId } : {}), ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) });
+  }
+
+  /**
+   * The same verification as verifyChain, one log at a time with a turn of the event loop
+   * before each, so the process that answers the UI can deliver progress and answer other
+   * calls while a workspace with several logs is checked. Each log is verified by the same
+   * vault.verify (records, links, Merkle roots, signed checkpoints, heads.json, content); the
+   * report is those verdicts together, with the workspace-wide findings once.
+   */
+  async verifyChainInSteps(opts: { tenantId?: string; mode?: 'full' | 'incremental'; onProgress?: (p: VerifyStepProgress) => void; yieldToLoop?: () => Promise<void> } = {}): Promise<VerifyReport> {
+    const mode = opts.mode ?? 'full';
+    const pause = opts.yieldToLoop ?? (() => new Promise<void>((resolve) => setImmediate(resolve)));
+    const v = this.vault;
+    let ids: string[];
+    try {
+      ids = opts.tenantId ? [v.tenants.get(opts.tenantId).id] : v.tenants.list().map((t) => t.id);
+    } catch (e) {
+      // An unknown tenant is the caller's mistake; a log list that cannot be read is a finding, which the one-shot run reports.
+      if (e instanceof OgmaError && e.code === 'NOT_FOUND') throw e;
+      return v.verify({ mode, ...(opts.tenantId ? { tenantId: opts.tenantId } : {}) });
+    }
+    const sizes = ids.map((id) => {
+      try {
+        return v.chain.head(id).size;
+      } catch {
+        return null; // a damaged log: its own verification says why
+      }
+    });
+    // An incremental run checks only what was appended since the last one: its amount is not known up front.
+    const total = mode === 'full' && sizes.every((s) => s !== null) ? sizes.reduce<number>((n, s) => n + s!, 0) : null;
+    const tenants: VerifyReport['tenants'] = [];
+    const workspace: VerifyReport['workspace'] = [];
+    let before = 0;
+    for (const [i, tenantId] of ids.entries()) {
+      opts.onProgress?.({ tenantId, index: i, of: ids.length, done: before, total, phase: 'records' });
+      await pause();
+      if (this.open !== v) throw new OgmaError('NOT_OPEN', 'The workspace was closed while its chain was being verified; open it and verify again.');
+      const part = v.verify({
+        mode,
+        tenantId,
+        onProgress: (p) => opts.onProgress?.({ tenantId, index: i, of: ids.length, done: p.phase === 'records' ? before + p.done : before, total, phase: p.phase }),
+      });
+      tenants.push(...part.tenants);
+      for (const w of part.workspace) if (!workspace.some((x) => x.code === w.code && x.path === w.path && x.message === w.message)) workspace.push(w);
+      before += part.tenants.reduce((n, t) => n + t.size - t.fromSeq, 0);
+    }
+    return { ok: workspace.length === 0 && tenants.every((t) => t.ok), mode, tenants, workspace };
   }
 
   // --- deletion (admin only) -----------------------------------------------------------
