@@ -163,7 +163,7 @@ export class ReviewRecords {
 }
 
 const str = (x: unknown) => (x === null || x === undefined ? '—' : String(x));
-const plural = (n: unknown, one: string) => `${str(n)} ${one}${n === 1 ? '' : 's'}`;
+const plural = (n: unknown, one: string, many = `${one}s`) => `${str(n)} ${n === 1 ? one : many}`;
 
 /** One line for people. Bodies hold ids, counts, digests and commitments, never message text. */
 export function summarize(type: string, actor: string, b: Record<string, unknown>): string {
@@ -188,7 +188,7 @@ export function summarize(type: string, actor: string, b: Record<string, unknown
       return `Chat ${str(b.chatId)} flagged ${str(b.flag)} (detected by ${str(b.detectedBy)})`;
     case 'pull_completed': {
       const counts = (b.counts ?? {}) as Record<string, unknown>;
-      return `Pull ${str(b.status)}: ${plural(counts.messagesCaptured, 'message')} captured, ${plural(counts.activities, 'activity')}, ${plural(counts.auditEvents, 'audit event')}`;
+      return `Pull ${str(b.status)}: ${plural(counts.messagesCaptured, 'message')} captured, ${plural(counts.activities, 'activity', 'activities')}, ${plural(counts.auditEvents, 'audit event')}`;
     }
     case 'activity_captured':
       return `Activity ${str(b.type)} captured (${str(b.activityId)})`;

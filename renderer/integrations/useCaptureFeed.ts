@@ -29,10 +29,17 @@ export function useCaptureFeed(workspace: WorkspaceSummary): void {
   useEffect(() => {
     const asked = new Set<string>();
     return api.on('progress', (event) => {
+      // The same event stream carries chain verifications and exports; only pulls belong here.
+      if (!isPullTask(event.taskId)) return;
       const known = event.taskId in useCapture.getState().taskTenants || asked.has(event.taskId);
       asked.add(event.taskId);
       useCapture.setState((s) => ({ progress: { ...s.progress, [event.taskId]: event } }));
       if (isFinished(event.state) || !known) void refreshCapture(api);
     });
   }, [api]);
+}
+
+/** Pull task ids are minted by the capture service as `pull_<hex>`. */
+export function isPullTask(taskId: string): boolean {
+  return taskId.startsWith('pull_');
 }
