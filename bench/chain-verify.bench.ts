@@ -279,11 +279,27 @@ export async function run(): Promise<Record<string, number | string>> {
     parallelSpeedup: round(serial.best / Math.min(parallel.best, parallel1.best)),
     bare2ThreadSpeedup: round(bare.best / bare2Only.best),
     verdict: verdicts.every(Boolean) ? 'ok (serial and parallel verdicts equal)' : 'FAILED',
+    // The issue's goal, judged on the best of serial and parallel, against both one-shot forms of
+    // bare SHA-256 measured above: to a Buffer (bareSha256Seconds) and, stricter, to a binary
+    // string (bareBinaryDigestSeconds, the form the verifier itself uses). Best of the runs and
+    // median of the runs both, since a shared machine can make either one lucky.
+    bestVerifySeconds: round(bestOf(serial.best, parallel.best, parallel1.best)),
+    bestVerifyMedianSeconds: round(bestOf(serial.median, parallel.median, parallel1.median)),
+    ratioBestToBareSha256: round(bestOf(serial.best, parallel.best, parallel1.best) / bareBuffer.best),
+    ratioBestToBareBinaryDigest: round(bestOf(serial.best, parallel.best, parallel1.best) / bare.best),
     goal: 'verify < 1.5 s and < 3x bare SHA-256',
-    metGoal: Math.min(serial.best, parallel.best, parallel1.best) < 1.5 && Math.min(serial.best, parallel.best, parallel1.best) / bareBuffer.best < 3 ? 'yes' : 'no',
+    metGoal: goalText(bestOf(serial.best, parallel.best, parallel1.best), bareBuffer.best, bare.best),
+    metGoalOnMedians: goalText(bestOf(serial.median, parallel.median, parallel1.median), bareBuffer.median, bare.median),
     node: process.version,
     sink: sink & 1,
   };
+}
+
+const bestOf = (...xs: number[]) => Math.min(...xs);
+
+function goalText(verify: number, bareSha256: number, bareBinary: number): string {
+  if (!(verify < 1.5 && verify / bareSha256 < 3)) return `no (${round(verify)} s, ${round(verify / bareSha256)}x bare SHA-256)`;
+  return verify / bareBinary < 3 ? 'yes, also within 3x of the binary-digest form' : `yes (but ${round(verify / bareBinary)}x the binary-digest form)`;
 }
 
 function round(x: number): number {

@@ -77,6 +77,26 @@ export class MerkleFrontier {
     this.n++;
   }
 
+  /**
+   * appendDigestKnown for the parallel verifier, reading only what it needs: when the node
+   * this append ends with (the root of the perfect subtree that ends with the leaf) is known,
+   * it replaces the popped hashes directly, and neither the leaf nor the nodes in between are
+   * read. The result is the same: appendDigestKnown discards each popped hash whose parent is
+   * known anyway.
+   */
+  appendFromWork<B>(buf: B, known: { leaf(buf: B): string; node(level: number): string | undefined }): void {
+    let levels = 0;
+    for (let s = this.n; s % 2 === 1; s = (s - 1) / 2) levels++;
+    const top = levels === 0 ? known.leaf(buf) : known.node(levels);
+    if (top === undefined) {
+      this.appendDigestKnown(known.leaf(buf), known);
+      return;
+    }
+    for (let i = 0; i < levels; i++) this.nodes.pop(); // cheaper than setting length (a runtime call)
+    this.nodes.push(top);
+    this.n++;
+  }
+
   /** root() as a digest. */
   rootDigest(): string {
     const nodes = this.nodes;

@@ -24,6 +24,11 @@ import { makeRecordScanner } from './record-scan';
  * it works the same under tsx, vitest and the bundled Electron main without a build entry.
  */
 
+/** Bits of LeafChunk.scanned. */
+export const SCANNED = 1;
+/** The record's prev is the hex of the leaf of the record before it in the same chunk. */
+export const LINKED = 2;
+
 /**
  * The worker: the record scanner's own code (record-scan.ts, evaluated from its source, so
  * worker and verifier run the same scanner) and, per record, what the verifier would
@@ -41,6 +46,15 @@ const { isUtf8 } = require('node:buffer');
 const __name = (f) => f;
 const scanRecord = (${makeRecordScanner.toString()})(${JSON.stringify(RECORD_TYPES)});
 const NO_LEAF = '\\0'.repeat(32);
+const HEX_DIGITS = Buffer.from('0123456789abcdef', 'latin1');
+// hexEquals of stored-record.ts: do the 64 bytes at buf[at..] spell the digest d in lowercase hex?
+function hexEquals(buf, at, d) {
+  for (let k = 0; k < 32; k++) {
+    const b = d.charCodeAt(k);
+    if (buf[at + 2 * k] !== HEX_DIGITS[b >> 4] || buf[at + 2 * k + 1] !== HEX_DIGITS[b & 15]) return false;
+  }
+  return true;
+}
 const scratch = Buffer.alloc(65);
 scratch[0] = 0x01;
 parentPort.on('message', (job) => {
@@ -58,6 +72,7 @@ parentPort.on('message', (job) => {
     const tenantJson = job.tenantJson === null ? null : Buffer.from(job.tenantJson);
     const stack = [];
     let nodeCount = 0;
+    let prevLeaf = null; // leaf of record i - 1 when it was bytes
     for (let i = 0; i < job.count; i++) {
       const start = offsets[i];
       const end = offsets[i + 1];
@@ -71,12 +86,13 @@ parentPort.on('message', (job) => {
         if (tenantJson !== null && isUtf8(buf)) {
           const scanned = scanRecord(buf, tenantJson);
           if (scanned !== null) {
-            flags[i] = 1;
+            flags[i] = prevLeaf !== null && hexEquals(buf, scanned.prevAt, prevLeaf) ? ${SCANNED | LINKED} : ${SCANNED};
             seqs[i] = scanned.seq;
             prevAt[i] = scanned.prevAt;
           }
         }
       }
+      prevLeaf = end > start ? h : null;
       // As MerkleFrontier.appendDigest, but only for subtrees that start inside the chunk.
       const p = job.base + i;
       for (let pow = 1; Math.floor(p / pow) % 2 === 1 && p + 1 - 2 * pow >= job.base; pow *= 2) {
@@ -107,7 +123,7 @@ export interface LeafChunk {
   count: number;
   /** Leaf digest of record i: bytes [32 i, 32 i + 32). */
   digests: Buffer;
-  /** 1 when record i is valid UTF-8 and the fast scan accepted it (then seqs[i], prevAt[i] hold its answer). */
+  /** SCANNED when record i is valid UTF-8 and the fast scan accepted it (then seqs[i], prevAt[i] hold its answer), plus LINKED when its prev was checked. */
   scanned: Uint8Array;
   seqs: Float64Array;
   prevAt: Uint32Array;
@@ -301,25 +317,34 @@ export class LeafHashPool {
   }
 
   /**
-   * Every worker scans and hashes a known record (twice, so it also builds a Merkle node)
-   * and must answer as this thread does. A worker that cannot run the scanner's source (say
-   * under an instrumenting coverage tool) fails here, not in the middle of a verification.
+   * Every worker scans and hashes two known records (so it also builds a Merkle node and
+   * checks a link) and must answer as this thread does. A worker that cannot run the
+   * scanner's source (say under an instrumenting coverage tool) fails here, not in the
+   * middle of a verification.
    */
   private selfTest(): void {
-    const bytes = Buffer.from(`{"actor":"a","at":"2026-11-23T10:00:00.000Z","body":{"n":[1,"é"]},"prev":"${'0'.repeat(64)}","seq":7,"tenant":"t","type":"${RECORD_TYPES[0]}","v":1}`, 'utf8');
+    const record = (seq: number, prev: string) =>
+      Buffer.from(`{"actor":"a","at":"2026-11-23T10:00:00.000Z","body":{"n":[1,"é"]},"prev":"${prev}","seq":${seq},"tenant":"t","type":"${RECORD_TYPES[0]}","v":1}`, 'utf8');
+    const first = record(7, '0'.repeat(64));
+    const leaf0 = leafHash(first);
+    const second = record(8, leaf0.toString('hex'));
+    const leaf1 = leafHash(second);
     const tenantJson = Buffer.from('"t"', 'utf8');
-    const expected = makeRecordScanner(RECORD_TYPES)(bytes, tenantJson);
-    const leaf = leafHash(bytes);
-    const node = nodeHash(leaf, leaf);
+    const expected = makeRecordScanner(RECORD_TYPES)(second, tenantJson);
+    const expectedSeq = expected?.seq;
+    const expectedPrevAt = expected?.prevAt;
+    const node = nodeHash(leaf0, leaf1);
     for (let w = 0; w < this.workers.length; w++) {
-      const ticket = this.submit([{ seq: 0, bytes }, { seq: 1, bytes }], tenantJson, 0, w);
+      const ticket = this.submit([{ seq: 0, bytes: first }, { seq: 1, bytes: second }], tenantJson, 0, w);
       try {
         const got = this.take(ticket, START_TIMEOUT_MS);
         const same =
-          got.scanned[0] === 1 &&
-          got.seqs[0] === expected?.seq &&
-          got.prevAt[0] === expected?.prevAt &&
-          got.digests.subarray(32, 64).equals(leaf) &&
+          got.scanned[0] === SCANNED &&
+          got.scanned[1] === (SCANNED | LINKED) &&
+          got.seqs[1] === expectedSeq &&
+          got.prevAt[1] === expectedPrevAt &&
+          got.digests.subarray(0, 32).equals(leaf0) &&
+          got.digests.subarray(32, 64).equals(leaf1) &&
           got.nodeStart[1] === 0 &&
           got.nodeStart[2] === 1 &&
           got.nodes.subarray(0, 32).equals(node);

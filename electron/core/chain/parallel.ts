@@ -1,4 +1,4 @@
-import type { LeafChunk, LeafHashPool } from './leaf-pool';
+import { LINKED, SCANNED, type LeafChunk, type LeafHashPool } from './leaf-pool';
 import { canonicalize } from './canonical';
 import type { ScannedRecord } from './record-scan';
 import { verifyWith, type ChainVerdict, type RecordWork, type VerifyRecordStreamInput } from './verify';
@@ -47,6 +47,8 @@ class ChunkedRecords implements Iterator<Rec>, RecordWork {
   private source: Iterator<Rec> | null = null;
   private sourceDone = false;
   private readonly scanned: ScannedRecord = { seq: 0, prevAt: 0 };
+  /** Leaf of the last record of the chunk before the current one (after the last chunk: of the last record). */
+  private tailLeaf: string | null = null;
   /** Leaf index of the next record read (records are expected in order from `start`; when they are not, the verifier stops there). */
   private base: number;
 
@@ -69,6 +71,9 @@ class ChunkedRecords implements Iterator<Rec>, RecordWork {
     }
     if (cur) {
       this.cur = null;
+      // The leaf before the next chunk's first record, read before the slot is reused.
+      const c = cur.chunk;
+      if (c && c.count > 0) this.tailLeaf = c.digests.toString('latin1', (c.count - 1) * 32, c.count * 32);
       if (cur.ticket >= 0) this.pool.release(cur.ticket);
       if (cur.error) throw cur.error.e;
     }
@@ -88,11 +93,22 @@ class ChunkedRecords implements Iterator<Rec>, RecordWork {
   /** The worker's answer for the current record (it ran the same scanner on the same bytes with the same tenant). */
   scan(_buf: Buffer, _tenantJson: Buffer): ScannedRecord | null {
     const c = this.cur!.chunk!;
-    if (c.scanned[this.i] !== 1) return null;
+    if ((c.scanned[this.i]! & SCANNED) === 0) return null;
     // One object, reused: the verifier reads it at once and keeps nothing.
     this.scanned.seq = c.seqs[this.i]!;
     this.scanned.prevAt = c.prevAt[this.i]!;
     return this.scanned;
+  }
+
+  linked(): boolean {
+    return (this.cur!.chunk!.scanned[this.i]! & LINKED) !== 0;
+  }
+
+  prevLeaf(): string {
+    const cur = this.cur;
+    if (cur && cur.chunk && this.i > 0) return cur.chunk.digests.toString('latin1', (this.i - 1) * 32, this.i * 32);
+    if (this.tailLeaf === null) throw new Error('no record was read before this one');
+    return this.tailLeaf;
   }
 
   leaf(_buf: Buffer): string {
@@ -106,7 +122,7 @@ class ChunkedRecords implements Iterator<Rec>, RecordWork {
   }
 
   /** Reads and submits chunks until every pool slot is taken or the source is exhausted. */
-  private fill(): void {
+  fill(): void {
     while (!this.sourceDone && this.queue.length + (this.cur ? 1 : 0) < this.pool.depth) {
       this.source ??= this.records[Symbol.iterator]();
       const records: Rec[] = [];
@@ -163,6 +179,9 @@ export function verifyRecordStreamParallel(input: VerifyRecordStreamInput, pool:
   const start = input.from && Number.isSafeInteger(input.from.size) && input.from.size > 0 ? input.from.size : 0;
   const source = new ChunkedRecords(input.records, pool, tenantJson, Math.max(1, opts.chunkRecords ?? CHUNK_RECORDS), Math.max(1, opts.chunkBytes ?? CHUNK_BYTES), start);
   try {
+    // Give the workers their first chunks now, so they hash while this thread checks the
+    // checkpoint signatures (a thousand Ed25519 verifications for a million records).
+    source.fill();
     return verifyWith(input, () => source, source);
   } finally {
     source.close();

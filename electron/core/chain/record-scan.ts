@@ -27,6 +27,7 @@ export interface ScannedRecord {
   prevAt: number;
 }
 
+/** The answer is one object per scanner, overwritten by its next call: read it at once. */
 export type RecordScanner = (buf: Buffer, tenantJson: Buffer) => ScannedRecord | null;
 
 export function makeRecordScanner(recordTypes: readonly string[]): RecordScanner {
@@ -43,7 +44,13 @@ export function makeRecordScanner(recordTypes: readonly string[]): RecordScanner
   const K_TENANT = lit(',"tenant":');
   const K_TYPE = lit(',"type":"');
   // Each record type followed by the fixed tail, so a match also proves the type name ended there.
-  const TYPE_TOKENS = recordTypes.map((t) => lit(`${t}","v":1}`));
+  // The type is the last field, so its token must end exactly at the end of the record: only
+  // tokens of the remaining length can match (usually one), found by length instead of by trying each.
+  const TYPE_TOKENS_BY_LENGTH: Buffer[][] = [];
+  for (const t of recordTypes) {
+    const token = lit(`${t}","v":1}`);
+    (TYPE_TOKENS_BY_LENGTH[token.length] ??= []).push(token);
+  }
 
   function expect(buf: Buffer, p: number, token: Buffer): number {
     const n = token.length;
@@ -63,6 +70,11 @@ export function makeRecordScanner(recordTypes: readonly string[]): RecordScanner
   function isLowerHex(b: number): boolean {
     return (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x66);
   }
+  // For long runs of hex (prev): a table and no branch per byte. Hex digits are random, so a
+  // comparison per byte mispredicts about half the time; this made the whole scan ~40% slower.
+  const LOWER_HEX = new Uint8Array(256);
+  for (let b = 0x30; b <= 0x39; b++) LOWER_HEX[b] = 1;
+  for (let b = 0x61; b <= 0x66; b++) LOWER_HEX[b] = 1;
 
   /** A canonical string starting at the opening quote; returns the offset after the closing quote. */
   function scanString(buf: Buffer, p: number, len: number): number {
@@ -242,6 +254,8 @@ export function makeRecordScanner(recordTypes: readonly string[]): RecordScanner
   /**
    * @param tenantJson the canonical JSON encoding of the expected tenant id (with quotes)
    */
+  const RESULT: ScannedRecord = { seq: 0, prevAt: 0 };
+
   function scanRecord(buf: Buffer, tenantJson: Buffer): ScannedRecord | null {
     const len = buf.length;
     let p = expect(buf, 0, K_ACTOR);
@@ -258,7 +272,9 @@ export function makeRecordScanner(recordTypes: readonly string[]): RecordScanner
     p = expect(buf, p, K_PREV);
     if (p < 0 || p + 64 > len) return null;
     const prevAt = p;
-    for (let i = 0; i < 64; i++) if (!isLowerHex(buf[p + i]!)) return null;
+    let hexOk = 1;
+    for (let i = 0; i < 64; i++) hexOk &= LOWER_HEX[buf[p + i]!]!;
+    if (hexOk !== 1) return null;
     p = expect(buf, p + 64, K_SEQ);
     if (p < 0) return null;
     // seq: a canonical non-negative integer within the safe range.
@@ -274,12 +290,15 @@ export function makeRecordScanner(recordTypes: readonly string[]): RecordScanner
     if (p < 0) return null;
     p = expect(buf, p, K_TYPE);
     if (p < 0) return null;
+    const candidates = TYPE_TOKENS_BY_LENGTH[len - p];
+    if (candidates === undefined) return null;
     let typeEnd = -1;
-    for (let i = 0; i < TYPE_TOKENS.length && typeEnd < 0; i++) typeEnd = expect(buf, p, TYPE_TOKENS[i]!);
-    if (typeEnd < 0) return null;
-    p = typeEnd;
-    if (p !== len) return null;
-    return { seq, prevAt };
+    for (let i = 0; i < candidates.length && typeEnd < 0; i++) typeEnd = expect(buf, p, candidates[i]!);
+    if (typeEnd !== len) return null;
+    // One result object, reused: callers read it at once (it is overwritten by the next call).
+    RESULT.seq = seq;
+    RESULT.prevAt = prevAt;
+    return RESULT;
   }
 
   return scanRecord;

@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { OgmaError } from '../../../shared/api/errors';
+import { BatchedRecords } from './batched';
 import { canonicalize } from './canonical';
 import { verifyCheckpoint, readUnverifiedCheckpoint, type CheckpointResult } from './checkpoint';
 import { MerkleFrontier, leafDigest } from './merkle';
@@ -134,6 +135,15 @@ export interface RecordWork {
   leaf(buf: Buffer): string;
   /** Merkle nodes already known for appending the record just read (see MerkleFrontier.appendDigestKnown). */
   node?(level: number): string | undefined;
+  /**
+   * Deferred leaves (the parallel verifier): `linked()` is true when the record just read was
+   * scanned and its prev was already found equal to the hex of the leaf of the record read
+   * before it (workers check that inside a chunk); `prevLeaf()` is the leaf of the record read
+   * before the current one (or of the last record, once the records are exhausted). With
+   * them the verifier reads a leaf out of the workers' answers only when it needs one.
+   */
+  linked?(): boolean;
+  prevLeaf?(): string;
 }
 
 const INLINE: RecordWork = {
@@ -142,6 +152,18 @@ const INLINE: RecordWork = {
 };
 
 export function verifyRecordStream(input: VerifyRecordStreamInput): ChainVerdict {
+  let tenantJson: Buffer | null = null;
+  try {
+    tenantJson = Buffer.from(canonicalize(input.tenant), 'utf8');
+  } catch {
+    tenantJson = null; // verifyWith refuses the tenant or takes the slow path for every record
+  }
+  const batched = new BatchedRecords(input.records, tenantJson);
+  return verifyWith(input, () => batched, batched);
+}
+
+/** verifyRecordStream doing the per-record work one record at a time (the reference the batched form must equal). */
+export function verifyRecordStreamUnbatched(input: VerifyRecordStreamInput): ChainVerdict {
   return verifyWith(input, () => input.records[Symbol.iterator](), INLINE);
 }
 
@@ -154,8 +176,18 @@ export function verifyWith(input: VerifyRecordStreamInput, open: () => Iterator<
   const { tenant, publicKey, keyName, origin, onProgress } = input;
   if (typeof tenant !== 'string' || tenant.length === 0) throw new OgmaError('VALIDATION_FAILED', 'A tenant id is needed to verify its log.');
   const { start, frontier, lastHex } = startState(input.from);
-  // The previous record's leaf hash, as a latin1 digest (see merkle.ts on why strings).
+  // The previous record's leaf hash, as a latin1 digest (see merkle.ts on why strings). With
+  // deferred leaves it is fetched from `work` only when needed (lastLeafKnown false until then).
   let lastLeaf = Buffer.from(lastHex, 'hex').toString('latin1');
+  let lastLeafKnown = true;
+  const deferred = work.linked !== undefined && work.prevLeaf !== undefined && work.node !== undefined;
+  const previousLeaf = (): string => {
+    if (!lastLeafKnown) {
+      lastLeaf = work.prevLeaf!();
+      lastLeafKnown = true;
+    }
+    return lastLeaf;
+  };
   // Canonical bytes of the expected tenant, for the byte-level fast path (null: always take the slow path).
   let tenantJson: Buffer | null = null;
   try {
@@ -271,7 +303,7 @@ export function verifyWith(input: VerifyRecordStreamInput, open: () => Iterator<
       const buf = bytes instanceof Uint8Array ? asBuffer(bytes) : null;
       const scanned = buf !== null && tenantJson !== null ? work.scan(buf, tenantJson) : null;
       if (buf !== null && scanned !== null && scanned.seq === expected) {
-        prevMatches = hexEquals(buf, scanned.prevAt, lastLeaf);
+        prevMatches = (deferred && work.linked!()) || hexEquals(buf, scanned.prevAt, previousLeaf());
       } else {
         // Slow path: decide precisely and say what is wrong.
         const decoded = decodeRecord(bytes);
@@ -292,11 +324,10 @@ export function verifyWith(input: VerifyRecordStreamInput, open: () => Iterator<
           if (pendingCp) return pendingCp;
           return new Found({ seq: expected, code: 'wrong_tenant', message: `Record ${expected} belongs to tenant "${String(r.tenant)}", not "${tenant}": it was copied in from another log.` });
         }
-        prevMatches = r.prev === digestHex(lastLeaf);
+        prevMatches = r.prev === digestHex(previousLeaf());
       }
-      const h = work.leaf(buf!);
       if (!prevMatches) {
-        const hex = digestHex(h);
+        const hex = digestHex(work.leaf(buf!));
         // Which side of the broken link changed? Ask the next record whether it still links to this one.
         const after = it.next();
         const successorPrev = after.done ? null : claimedPrev((after.value as { bytes?: unknown } | null)?.bytes);
@@ -318,9 +349,15 @@ export function verifyWith(input: VerifyRecordStreamInput, open: () => Iterator<
         });
       }
       if (pendingCp) return pendingCp;
-      if (work.node) frontier.appendDigestKnown(h, work as Required<RecordWork>);
-      else frontier.appendDigest(h);
-      lastLeaf = h;
+      if (deferred) {
+        frontier.appendFromWork(buf!, work as Required<RecordWork>);
+        lastLeafKnown = false;
+      } else {
+        const h = work.leaf(buf!);
+        if (work.node) frontier.appendDigestKnown(h, work as Required<RecordWork>);
+        else frontier.appendDigest(h);
+        lastLeaf = h;
+      }
       end++;
       if (onProgress && (end - start) % PROGRESS_EVERY === 0) onProgress(end - start);
       if (end === eventSizes[nextEvent]) {
@@ -363,7 +400,7 @@ export function verifyWith(input: VerifyRecordStreamInput, open: () => Iterator<
     ok: true,
     size: end,
     root: frontier.root().toString('hex'),
-    state: { size: end, lastLeafHash: digestHex(lastLeaf), frontier: frontier.toJSON() },
+    state: { size: end, lastLeafHash: digestHex(previousLeaf()), frontier: frontier.toJSON() },
     checkpointsVerified,
   };
 }

@@ -12,6 +12,7 @@ import {
   type VerifyRecordStreamInput,
   type VerifyState,
 } from '../../../electron/core/chain/index';
+import { verifyRecordStreamUnbatched } from '../../../electron/core/chain/verify';
 import { OgmaError } from '../../../shared/api/errors';
 import { buildLog, checkpointSize, checkpointsFor, makeKey, rechain, verifyInput, withByte, type Log } from './log-fixture';
 
@@ -23,9 +24,10 @@ import { buildLog, checkpointSize, checkpointsFor, makeKey, rechain, verifyInput
 const log: Log = buildLog(1000, 100);
 
 /*
- * Every verdict below is reached twice: by verifyRecordStream, and by the parallel verifier
- * (leaf hashes from worker threads) in small chunks whose boundaries fall on and around the
- * tampered records, which must give exactly the same verdict (or throw the same error).
+ * Every verdict below is reached three times: by verifyRecordStream (which works in batches
+ * of 256 records), by the same verifier doing its work record by record, and by the parallel
+ * verifier (leaf hashes from worker threads) in small chunks whose boundaries fall on and
+ * around the tampered records. All must give exactly the same verdict (or throw the same error).
  */
 const pool = new LeafHashPool(2);
 afterAll(() => pool.close());
@@ -38,9 +40,11 @@ function both(input: VerifyRecordStreamInput): ChainVerdict {
   try {
     serial = verifyRecordStream(input);
   } catch (e) {
+    expect(() => verifyRecordStreamUnbatched(input)).toThrow((e as Error).message);
     expect(() => verifyRecordStreamParallel(input, pool, opts)).toThrow((e as Error).message);
     throw e;
   }
+  expect(verifyRecordStreamUnbatched(input), 'record-by-record verdict').toEqual(serial);
   expect(verifyRecordStreamParallel(input, pool, opts), `parallel verdict, chunks of ${opts.chunkRecords}`).toEqual(serial);
   return serial;
 }
@@ -338,6 +342,38 @@ describe('verifyRecordStream', () => {
         }
       }
     });
+  });
+});
+
+describe('verifyRecordStream in batches', () => {
+  /** The records, but reading record `failAt` throws (a damaged page under the vault). */
+  function* failingAt(records: Iterable<{ seq: number; bytes: Buffer }>, failAt: number) {
+    for (const r of records) {
+      if (r.seq === failAt) throw new OgmaError('TAMPERED', `page of record ${failAt} is damaged`);
+      yield r;
+    }
+  }
+
+  it('given a change on either side of a batch boundary (records 255, 256, 257, 511, 512), then the verdict equals the record-by-record one', () => {
+    for (const seq of [0, 1, 255, 256, 257, 511, 512, 999]) {
+      for (const needle of ['"commit":"', '"prev":"']) {
+        const at = offsetIn(seq, needle) + 12;
+        const input = { ...verifyInput(log), records: withByte(log.records, seq, at, otherHex(seq, at)) };
+        const batched = verifyRecordStream(input);
+        expect(batched.ok, `record ${seq}, ${needle}`).toBe(false);
+        expect(batched, `record ${seq}, ${needle}`).toEqual(verifyRecordStreamUnbatched(input));
+      }
+    }
+  });
+
+  it('when the record source throws in the first, a middle or the last position of a batch, then it throws when that record is reached, and an earlier problem wins', () => {
+    for (const failAt of [0, 1, 255, 256, 300, 999]) {
+      expect(() => verifyRecordStream({ ...verifyInput(log), records: failingAt(log.records, failAt) }), `fails at ${failAt}`).toThrow(`page of record ${failAt}`);
+    }
+    // record 260 is changed, reading record 300 fails: both in the second batch, read before 260 is checked
+    const at = offsetIn(260, '"commit":"') + 12;
+    const altered = withByte(log.records, 260, at, otherHex(260, at));
+    expect(problem(verifyRecordStream({ ...verifyInput(log), records: failingAt(altered, 300) }))).toMatchObject({ code: 'prev_mismatch', seq: 260 });
   });
 });
 
