@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RECORD_TYPES } from '../chain/record-types';
 import { Id, IsoTime } from './schemas';
 
 /**
@@ -17,29 +18,8 @@ import { Id, IsoTime } from './schemas';
 export const PII_KIND_NAMES = ['email', 'phone', 'ssn', 'card', 'api_key', 'secret', 'private_key', 'ipv4', 'ipv6'] as const;
 export const PiiKindDto = z.enum(PII_KIND_NAMES);
 
-/** The chain's record types (electron/core/chain RECORD_TYPES; a unit test keeps the two equal). */
-export const RECORD_TYPE_NAMES = [
-  'workspace_created',
-  'member_added',
-  'tenant_created',
-  'key_connected',
-  'key_rotated',
-  'key_forgotten',
-  'message_captured',
-  'message_superseded',
-  'chat_flagged',
-  'pull_completed',
-  'activity_captured',
-  'usage_captured',
-  'cost_captured',
-  'audit_event_captured',
-  'pii_revealed',
-  'reveal_refused',
-  'chat_deleted',
-  'subject_erased',
-  'tenant_shredded',
-  'export_created',
-] as const;
+/** The chain's record types: the same list the chain validates. */
+export const RECORD_TYPE_NAMES = RECORD_TYPES;
 export const RecordTypeDto = z.enum(RECORD_TYPE_NAMES);
 
 export const MAX_PAGE = 500;

@@ -2,31 +2,9 @@ import { z } from 'zod';
 import { OgmaError } from '../../../shared/api/errors';
 import { canonicalize, type JsonValue } from './canonical';
 import { leafHash } from './merkle';
+import { RECORD_TYPES, type RecordType } from '../../../shared/chain/record-types';
 
-/** What a record attests. Append-only list: never reorder or remove (old logs name them). */
-export const RECORD_TYPES = [
-  'workspace_created',
-  'member_added',
-  'tenant_created',
-  'key_connected',
-  'key_rotated',
-  'key_forgotten',
-  'message_captured',
-  'message_superseded',
-  'chat_flagged',
-  'pull_completed',
-  'activity_captured',
-  'usage_captured',
-  'cost_captured',
-  'audit_event_captured',
-  'pii_revealed',
-  'reveal_refused',
-  'chat_deleted',
-  'subject_erased',
-  'tenant_shredded',
-  'export_created',
-] as const;
-export type RecordType = (typeof RECORD_TYPES)[number];
+export { RECORD_TYPES, type RecordType };
 
 /** One entry of a tenant's append-only log; its canonical bytes are the Merkle leaf. */
 export interface ChainRecord {
