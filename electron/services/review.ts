@@ -17,10 +17,9 @@ import type { WorkspaceService } from './workspace';
 export interface ReviewServiceDeps {
   workspace: WorkspaceService;
   /**
-   * A chat's title as captured (plaintext), or null. The capture does not store titles
-   * yet (chats.title_sealed is never written), so by default every title is null; the
-   * vault's title reader plugs in here once it exists. Titles are masked before they
-   * leave the service, and filtered on in their masked form only.
+   * A chat's title as captured (plaintext), or null. By default the vault's own reader:
+   * titles are sealed under the data subject's key (chats.title_sealed). Titles are masked
+   * before they leave the service, and filtered on in their masked form only.
    */
   chatTitle?: ChatTitleSource;
 }
@@ -33,7 +32,7 @@ export class ReviewService {
 
   constructor(deps: ReviewServiceDeps) {
     const vault = (): Vault => deps.workspace.vault;
-    this.content = new ReviewContent(deps.workspace, deps.chatTitle ?? (() => null));
+    this.content = new ReviewContent(deps.workspace, deps.chatTitle ?? ((vault, tenantId, chatId) => vault.content.chatTitle(tenantId, chatId)));
     this.records = new ReviewRecords(deps.workspace);
     this.evidence = new ReviewActivity(vault);
     this.search = new ReviewSearch(vault);

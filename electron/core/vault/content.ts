@@ -302,6 +302,40 @@ export class ContentStore {
   }
 
   /**
+   * Seals a chat's title under its data subject's key: a title is personal data, so erasing
+   * the subject (or shredding the tenant) makes it unreadable with the rest of their content.
+   * A chat the vault holds no text of yet, or that was deleted, keeps no title. An empty
+   * title (what the vendor sends once a user deleted the chat) never replaces a known one.
+   */
+  setChatTitle(tenantId: string, chatId: string, title: string): void {
+    if (title === '') return;
+    const row = sql(this.ctx.db, 'SELECT subject_id, deleted_at FROM chats WHERE tenant_id = ? AND id = ?').get(tenantId, chatId) as
+      | { subject_id: string | null; deleted_at: string | null }
+      | undefined;
+    if (!row || row.deleted_at || !row.subject_id) return;
+    const key = this.ctx.keys.subjectKey(tenantId, row.subject_id);
+    if (!key) return; // the subject was erased: nothing of theirs is kept
+    const sealed = seal(key, Buffer.from(title, 'utf8'), this.titleAad(tenantId, chatId, row.subject_id), this.ctx.random);
+    sql(this.ctx.db, 'UPDATE chats SET title_sealed = ? WHERE tenant_id = ? AND id = ?').run(sealed, tenantId, chatId);
+  }
+
+  /** The chat's title as captured, or null (never captured, deleted, erased). */
+  chatTitle(tenantId: string, chatId: string): string | null {
+    const row = sql(this.ctx.db, 'SELECT subject_id, title_sealed, deleted_at FROM chats WHERE tenant_id = ? AND id = ?').get(tenantId, chatId) as
+      | { subject_id: string | null; title_sealed: Buffer | null; deleted_at: string | null }
+      | undefined;
+    if (!row || !row.title_sealed || row.deleted_at || !row.subject_id) return null;
+    const key = this.ctx.keys.subjectKey(tenantId, row.subject_id);
+    if (!key) return null;
+    return open(key, row.title_sealed, this.titleAad(tenantId, chatId, row.subject_id), `The title of chat "${chatId}"`, { field: 'title', path: 'vault.db' }).toString('utf8');
+  }
+
+  private titleAad(tenantId: string, chatId: string, subjectId: string): Buffer {
+    // Bound to its chat: a title sealed for one chat cannot be moved onto another.
+    return aad('ogma chat title v1', tenantId, chatId, subjectId);
+  }
+
+  /**
    * The commitment salt (it ships in exports with the text), or DeletedContent for deleted
    * content. After a chat deletion the subject key still exists, so the vault could derive
    * it, but a salt without its text only serves to test guesses, so it is refused too.

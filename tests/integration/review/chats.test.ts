@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReviewService } from '../../../electron/services/review';
+import { maskText } from '../../../electron/core/pii';
 import { allPages, app, closeWorld, control, enterprise, expectNoneOf, failed, ok, pull, pulledWorld, truthChats, type App, type World } from './helpers';
 
 /**
@@ -52,7 +53,11 @@ describe('the chat table', () => {
       expect(row.messages).toBe(db.prepare('SELECT count(*) FROM messages WHERE tenant_id = ? AND chat_id = ?').pluck().get(w.tenantId, c.id));
       expect(row.model).toBe(db.prepare('SELECT model FROM messages WHERE tenant_id = ? AND chat_id = ? AND model IS NOT NULL ORDER BY rowid DESC LIMIT 1').pluck().get(w.tenantId, c.id) ?? null);
       expect(row.flags.softDeleted).toBe(c.softDeleted);
-      expect(row.title).toBeNull(); // titles are not captured yet
+      // Titles are sealed under the subject's key once the chat's text is in the vault; a chat
+      // deleted in the vault, or one the vault holds no text of, has none.
+      const hasText = (db.prepare('SELECT count(*) FROM chats WHERE tenant_id = ? AND id = ? AND deleted_at IS NULL').pluck().get(w.tenantId, c.id) as number) > 0;
+      if (hasText && c.name) expect(row.title?.text, c.id).toBe(maskText(c.name).masked);
+      else expect(row.title, c.id).toBeNull();
     }
     expectNoneOf(all, [...users.values()].map((u) => u.email), 'the chat table');
   });
@@ -208,5 +213,20 @@ describe('titles, once captured', () => {
     const byUpdate = (await allPages(titled.call, 'content.chats', { title: word, sort: { by: 'updatedAt', dir: 'asc' } }, (v) => v.rows)).rows;
     expect(ids(byUpdate)).toEqual(ids(got));
     expect(byUpdate.map((r) => r.updatedAt)).toEqual([...byUpdate.map((r) => r.updatedAt)].sort());
+  });
+});
+
+describe('captured titles and erasure', () => {
+  it('are sealed under the data subject key, so erasing the subject leaves no readable title', async () => {
+    const titledRows = all.filter((r) => r.title !== null);
+    expect(titledRows.length).toBeGreaterThan(0);
+    const victim = titledRows[0]!;
+    const vault = w.app.services.workspace.vault;
+    const sealed = vault.db.prepare('SELECT title_sealed FROM chats WHERE tenant_id = ? AND id = ?').pluck().get(w.tenantId, victim.chatId) as Buffer;
+    expect(sealed.includes(Buffer.from(victim.title.text, 'utf8'))).toBe(false); // not plaintext in the row either
+    vault.eraseSubject(w.tenantId, victim.user.id);
+    const after = (await allPages(w.app.call, 'content.chats', {}, (v) => v.rows, 500)).rows;
+    for (const r of after.filter((x) => x.user.id === victim.user.id)) expect(r.title, r.chatId).toBeNull();
+    expect(after.filter((x) => x.user.id !== victim.user.id && x.title !== null).length).toBe(titledRows.filter((x) => x.user.id !== victim.user.id).length);
   });
 });

@@ -158,6 +158,8 @@ export function writeChat(ctx: PullContext, fetched: FetchedChat): ChatOutcome {
     out.softDeleted = true;
     state.softDeleted = true;
   }
+  // After the messages: the vault seals a title under the key of the chat's data subject, known once text was captured.
+  if (chat.name) ctx.vault.content.setChatTitle(ctx.tenantId, chat.id, chat.name);
   ctx.chats.upsertChat(state, ctx.runId);
   return out;
 }
