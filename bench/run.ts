@@ -16,8 +16,12 @@ const wanted = process.argv.slice(2);
 const BENCHES: Record<string, () => Promise<{ run?: () => Promise<BenchResult> }>> = {
   capture: () => import('./capture.bench'),
   'chain-verify': () => import('./chain-verify.bench'),
+  'export-json': () => import('./export-json.bench'),
+  'export-pdf': () => import('./export-pdf.bench'),
   pii: () => import('./pii.bench'),
   'vault-append': () => import('./vault-append.bench'),
+  verify: () => import('./verify.bench'),
+  'review-scroll': () => import('./review-scroll.bench'),
 };
 
 const names = Object.keys(BENCHES).filter((n) => wanted.length === 0 || wanted.some((w) => n.includes(w)));

@@ -11,6 +11,8 @@ import { IntegrationsService } from './integrations';
 import { CaptureService } from './capture';
 import { DemoService } from './demo';
 import { ReviewService } from './review';
+import { ExportService } from './export';
+import { verifyExportFile } from './verify';
 
 export interface AppOptions {
   host: HostKind;
@@ -36,6 +38,7 @@ export class AppServices {
   readonly capture: CaptureService;
   readonly demo: DemoService;
   readonly review: ReviewService;
+  readonly exports: ExportService;
   private isDemo = false;
 
   constructor(readonly options: AppOptions) {
@@ -51,6 +54,7 @@ export class AppServices {
     this.capture = new CaptureService({ workspace: this.workspace, events: this.events });
     this.demo = new DemoService({ home: options.home ?? appHome(), workspace: this.workspace, integrations: this.integrations, capture: this.capture });
     this.review = new ReviewService({ workspace: this.workspace });
+    this.exports = new ExportService({ workspace: this.workspace, clock: this.clock });
   }
 
   /** Stops what runs in the background (pulls, the schedule, the demo simulator). */
@@ -124,20 +128,34 @@ export class AppServices {
         const m = await this.workspace.addMember(req);
         return { id: m.id, name: m.name, role: m.role };
       },
-      'chain.verify': (req, ctx) => {
+      'chain.verify': async (req, ctx) => {
         const taskId = `verify-${this.clock().getTime()}`;
-        let last = 0;
-        const report = this.workspace.verifyChain({
-          mode: req.mode,
-          ...(req.tenantId ? { tenantId: req.tenantId } : {}),
-          onProgress: (p) => {
-            // Throttled: a progress event per 2,000 records is plenty for a bar.
-            if (p.done - last < 2000) return;
-            last = p.done;
-            ctx.emit('progress', { taskId, title: 'Verifying the chain', phase: `${p.tenantId}: ${p.phase}`, done: p.done, total: null, rate: null, state: 'running' });
-          },
-        });
-        ctx.emit('progress', { taskId, title: 'Verifying the chain', phase: 'done', done: report.tenants.reduce((n, t) => n + t.size, 0), total: null, rate: null, state: report.ok ? 'done' : 'failed' });
+        const title = 'Verifying the chain';
+        let last = -Infinity;
+        let lastTotal: number | null = null;
+        let lastLog = '';
+        let report;
+        try {
+          report = await this.workspace.verifyChainInSteps({
+            mode: req.mode,
+            ...(req.tenantId ? { tenantId: req.tenantId } : {}),
+            onProgress: (p) => {
+              lastTotal = p.total;
+              // Throttled to about a hundred steps of the bar (and every new log), not one event per record.
+              const step = Math.max(256, Math.floor((p.total ?? 0) / 100));
+              if (p.done - last < step && p.tenantId === lastLog) return;
+              last = p.done;
+              lastLog = p.tenantId;
+              ctx.emit('progress', { taskId, title, phase: `log ${p.index + 1} of ${p.of} (${p.tenantId}): ${p.phase}`, done: p.done, total: p.total, rate: null, state: 'running' });
+            },
+          });
+        } catch (e) {
+          // A bar left "running" would wait forever; the call's own error says why it stopped.
+          ctx.emit('progress', { taskId, title, phase: 'stopped', done: Math.max(0, last), total: lastTotal, rate: null, state: 'failed', message: e instanceof OgmaError ? e.message : 'Verification stopped unexpectedly.' });
+          throw e;
+        }
+        const done = report.tenants.reduce((n, t) => n + t.size - t.fromSeq, 0);
+        ctx.emit('progress', { taskId, title, phase: 'done', done, total: lastTotal === null ? null : Math.max(lastTotal, done), rate: null, state: report.ok ? 'done' : 'failed' });
         return report;
       },
       'integrations.list': () => this.integrations.list(),
@@ -157,6 +175,32 @@ export class AppServices {
       'activity.query': (req) => this.review.activity(req),
       'activity.keyUsage': (req) => this.review.keyUsage(req),
       'usage.summary': (req) => this.review.usage(req),
+      'export.create': async (req, ctx) => {
+        const taskId = req.taskId ?? `export-${this.clock().getTime()}`;
+        const title = `Exporting (${req.format})`;
+        let last = 0;
+        try {
+          const result = await this.exports.create(
+            { ...req, taskId },
+            {
+              onProgress: (p) => {
+                // Throttled: one event per 1,000 messages (and every phase change) is plenty for a bar.
+                if (p.phase === 'reading' && p.done - last < 1000 && p.done !== p.total) return;
+                last = p.done;
+                ctx.emit('progress', { taskId, title, phase: p.phase, done: p.done, total: p.total, rate: null, state: 'running' });
+              },
+            },
+          );
+          ctx.emit('progress', { taskId, title, phase: 'done', done: result.counts.messages, total: result.counts.messages, rate: null, state: 'done' });
+          return result;
+        } catch (e) {
+          const cancelled = e instanceof OgmaError && e.code === 'CANCELLED';
+          ctx.emit('progress', { taskId, title, phase: cancelled ? 'cancelled' : 'failed', done: last, total: null, rate: null, state: cancelled ? 'cancelled' : 'failed', message: e instanceof Error ? e.message : String(e) });
+          throw e;
+        }
+      },
+      'export.cancel': (req) => ({ cancelled: this.exports.cancel(req.taskId) }),
+      'verify.file': (req) => verifyExportFile(req),
     };
   }
 }

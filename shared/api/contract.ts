@@ -33,6 +33,7 @@ import {
   UsageRequest,
   UsageResponse,
 } from './review-schemas';
+import { ExportRequest, ExportResult, VerifyFileRequest, VerifyReport as ExportVerifyReport } from './export-schemas';
 
 /**
  * The one API between the UI (or any client) and the services. Each host serves exactly
@@ -226,6 +227,24 @@ export const calls = {
     request: KeyUsageRequest,
     response: KeyUsageResponse,
     errors: ['NOT_OPEN', 'NOT_FOUND'],
+  }),
+  'export.create': call({
+    summary: 'Export chats as a signed JSON bundle, Bates PDF or production ZIP (PII masked unless an admin reveals it, with a reason); progress arrives as events under the taskId.',
+    request: ExportRequest,
+    response: ExportResult,
+    errors: ['NOT_OPEN', 'FORBIDDEN', 'NOT_FOUND', 'ALREADY_EXISTS', 'CANCELLED', 'TAMPERED', 'UNAVAILABLE'],
+  }),
+  'export.cancel': call({
+    summary: 'Cancel a running export; nothing is written and nothing is recorded.',
+    request: z.strictObject({ taskId: z.string().min(1) }),
+    response: z.object({ cancelled: z.boolean() }),
+    errors: [],
+  }),
+  'verify.file': call({
+    summary: 'Verify an export (JSON bundle, PDF or production ZIP) offline: by path on this machine, or its bytes (base64) from the browser.',
+    request: VerifyFileRequest,
+    response: ExportVerifyReport,
+    errors: ['NOT_FOUND', 'UNREADABLE'],
   }),
   'usage.summary': call({
     summary: 'Captured token usage and cost per day, model, workspace, key and project; money as exact decimal text.',

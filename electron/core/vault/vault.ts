@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { OgmaError, isOgmaError } from '../../../shared/api/errors';
 import { LeafHashPool, type RecordType } from '../chain';
+import { keyExportSigner, type ExportSigner } from '../verify/signature';
 import { BlobStore } from './blobs';
 import { BackgroundCheckpointer, START_WAL_BYTES } from './checkpointer';
 import { ChainStore, type AppendedRecord, type RecordBody, type StoredCheckpoint } from './chainstore';
@@ -375,6 +376,15 @@ export class Vault {
   /** Signs and stores a checkpoint now (transactions already end with one when they appended). */
   checkpoint(tenantId: string): StoredCheckpoint {
     return this.transaction(() => this.chain.checkpoint(tenantId));
+  }
+
+  /**
+   * Signs exports for the tenant: only the export-signature message over a digest (a domain
+   * tag no checkpoint can carry), so the private key itself never leaves the vault.
+   */
+  exportSigner(tenantId: string): ExportSigner {
+    this.live();
+    return keyExportSigner(this.ctx.keys.signer(tenantId));
   }
 
   // --- members -----------------------------------------------------------------------

@@ -8,11 +8,13 @@ type VerbModule = { command?: CliCommand; commands?: readonly CliCommand[] };
 
 const modules: VerbModule[] = [
   await import('./connect'),
+  await import('./export'),
   await import('./init'),
   await import('./member'),
   await import('./pull'),
   await import('./serve'),
   await import('./sim'),
+  await import('./verify'),
   await import('./verify-chain'),
 ];
 

@@ -1,0 +1,54 @@
+import { OgmaError } from '../../shared/api/errors';
+import { renderBatesPdf } from '../core/export/pdf';
+import { documentPdfRenderer, validateProductionVolume, writeProductionVolume } from '../core/export/production';
+import type { BatesPage } from '../core/export/types';
+import type { FormatWriter } from './export';
+
+/**
+ * The container formats, as the export service drives them: each renders the documents,
+ * hands the service the Bates map (and the files manifest) so the signed bundle records
+ * them, and returns the container bytes with the bundle it carries.
+ */
+
+/** Bates PDF: transcripts, a certification page, the bundle attached (docs/export-pdf.md). */
+export const pdfWriter: FormatWriter = async (ctx) => {
+  let bundle: Uint8Array | null = null;
+  const out = await renderBatesPdf({
+    documents: ctx.documents,
+    bates: ctx.bates,
+    legend: ctx.legend,
+    certification: { lines: ctx.certificationLines },
+    attachment: (pages: BatesPage[]) => {
+      if (pages.length === 0) throw new OgmaError('INTERNAL', 'The PDF renderer produced no pages.');
+      bundle = ctx.bundleFor({
+        bates: { prefix: ctx.bates.prefix, digits: ctx.bates.digits, first: pages[0]!.bates, last: pages[pages.length - 1]!.bates, pages },
+        files: null,
+      });
+      return { filename: 'ogma-export-bundle.json', bytes: bundle };
+    },
+    onProgress: ctx.onProgress,
+    ...(ctx.signal ? { signal: ctx.signal } : {}),
+  });
+  if (!bundle) throw new OgmaError('INTERNAL', 'The PDF was rendered without its bundle; it was not written.');
+  return { bytes: out.bytes, bundle, bates: { first: out.firstBates, last: out.lastBates } };
+};
+
+/** Production volume (ZIP), validated before it is released (docs/export-production.md). */
+export const productionWriter: FormatWriter = async (ctx) => {
+  const volume = await writeProductionVolume({
+    documents: ctx.documents,
+    bates: ctx.bates,
+    confidentiality: ctx.legend,
+    producedAt: ctx.producedAt,
+    renderDocumentPdf: documentPdfRenderer({ legend: ctx.legend, render: renderBatesPdf }),
+    buildProof: ({ files, bates }) => ctx.bundleFor({ bates, files }),
+    onProgress: ctx.onProgress,
+    ...(ctx.signal ? { signal: ctx.signal } : {}),
+  });
+  const check = await validateProductionVolume(volume.zip);
+  if (!check.ok) {
+    const p = check.problems[0];
+    throw new OgmaError('INTERNAL', `The production volume failed validation, so it was not released: ${p?.message ?? 'unknown problem'}${check.problems.length > 1 ? ` (and ${check.problems.length - 1} more)` : ''}.`);
+  }
+  return { bytes: volume.zip, bundle: volume.bundle, bates: { first: volume.firstBates, last: volume.lastBates } };
+};
