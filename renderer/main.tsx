@@ -14,6 +14,8 @@ import './styles/welcome.css';
 import './styles/frame.css';
 import './styles/surfaces.css';
 import './styles/integrations.css';
+import './styles/review.css';
+import './styles/evidence.css';
 
 // Before the first render, so a stored dark preference never flashes light.
 applyTheme(useSession.getState().themePreference);

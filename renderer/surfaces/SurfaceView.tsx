@@ -7,6 +7,12 @@ import { SurfaceHeader } from './SurfaceHeader';
 import { SURFACE_DESCRIPTIONS } from './surfaceDescriptions';
 import { WorkspaceSurface } from './WorkspaceSurface';
 import { IntegrationsSurface } from '../integrations/IntegrationsSurface';
+import { ActivitySurface } from '../review/activity/ActivitySurface';
+import { ContentSurface } from '../review/content/ContentSurface';
+import { SearchSurface } from '../review/search/SearchSurface';
+import { AuditSurface } from '../review/audit/AuditSurface';
+import { ExportsSurface } from '../evidence/exports/ExportsSurface';
+import { VerifySurface } from '../evidence/verify/VerifySurface';
 
 /** Picks the surface for the route. Real surfaces replace their empty state as they are built. */
 export function SurfaceView({ surface, workspace }: { surface: SurfaceId; workspace: WorkspaceSummary }) {
@@ -22,6 +28,18 @@ export function SurfaceView({ surface, workspace }: { surface: SurfaceId; worksp
         <WorkspaceSurface workspace={workspace} />
       ) : surface === 'integrations' ? (
         <IntegrationsSurface workspace={workspace} />
+      ) : surface === 'activity' ? (
+        <ActivitySurface workspace={workspace} />
+      ) : surface === 'content' ? (
+        <ContentSurface workspace={workspace} />
+      ) : surface === 'search' ? (
+        <SearchSurface workspace={workspace} />
+      ) : surface === 'audit' ? (
+        <AuditSurface workspace={workspace} />
+      ) : surface === 'exports' ? (
+        <ExportsSurface workspace={workspace} />
+      ) : surface === 'verify' ? (
+        <VerifySurface />
       ) : (
         <EmptySurface surface={surface} state={emptyStateFor(surface, { tenants: workspace.tenants, role: workspace.member.role })} />
       )}

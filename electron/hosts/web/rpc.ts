@@ -1,6 +1,7 @@
 import type { RawData, WebSocket } from 'ws';
 import { events as eventSchemas, type EventName } from '../../../shared/api/contract';
 import type { CallContext, Dispatch } from '../dispatch';
+import { WEB_RPC_MAX_MESSAGE_BYTES } from '../../../shared/api/limits';
 
 /**
  * JSON-RPC 2.0 over one WebSocket. A request `{jsonrpc, id, method, params}` gets
@@ -14,7 +15,7 @@ export const RPC_PARSE_ERROR = -32700;
 export const RPC_INVALID_REQUEST = -32600;
 
 /** Largest message a client may send; ws closes the socket (1009) past it. */
-export const MAX_MESSAGE_BYTES = 1024 * 1024;
+export const MAX_MESSAGE_BYTES = WEB_RPC_MAX_MESSAGE_BYTES;
 /** A client that keeps this many calls unanswered is flooding us. */
 export const MAX_IN_FLIGHT = 64;
 /** A client that stops reading while we queue this much is dropped rather than buffered forever. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentSecurityPolicy, startWebHost } from '../../../electron/hosts/web';
 import { INDEX_HTML, RpcPeer, SECRET, get, openSocket, startFixture, type Fixture } from './web-helpers';
+import { MAX_MESSAGE_BYTES } from '../../../electron/hosts/web/rpc';
 
 let f: Fixture;
 beforeAll(async () => {
@@ -203,7 +204,7 @@ describe('browser host: abuse', () => {
   it('closes a socket that sends a message over 1 MiB', async () => {
     const ws = await openSocket(f.host.port, { cookie: f.cookie });
     const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
-    ws.send('x'.repeat(1024 * 1024 + 1));
+    ws.send('x'.repeat(MAX_MESSAGE_BYTES + 1));
     expect(await closed).toBe(1009);
   });
 
