@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import type { WorkspaceSummary } from '../../../shared/api/schemas';
 import { FormAlert } from '../../forms/FormAlert';
 import { hrefFor } from '../../routing/routes';
+import { exportChatsHref } from '../../evidence/exports/selectionRoute';
 import { Icon } from '../../ui/Icon';
 import { chatFlagBadges } from '../common/chatFlags';
 import { formatDateTime } from '../common/format';
@@ -167,6 +168,9 @@ export function TranscriptView({ tenantId, chatId, workspace }: { tenantId: stri
         <a className="button button--quiet button--small transcript__search-all" href={hrefFor('search')}>
           Search all chats
           <Icon name="arrowRight" size={14} />
+        </a>
+        <a className="button button--quiet button--small" href={exportChatsHref([{ tenantId, chatId }])}>
+          Export this chat
         </a>
         <p className="transcript__keys muted">
           <kbd>j</kbd> <kbd>k</kbd> next / previous message · <kbd>/</kbd> find · <kbd>Esc</kbd> close
