@@ -122,6 +122,23 @@ export class ReviewContent {
 
   facets(req: ParsedReq<'content.facets'>): ResIn<'content.facets'> {
     this.requireTenant(req.tenantId);
+    // Facets scan every chat (seconds over 100,000) and every filter panel asks for them; any
+    // write to the vault's connection moves total_changes(), so an unchanged count means
+    // unchanged facets. The cache belongs to one open vault: a new vault starts empty.
+    const changes = this.vault.db.prepare('SELECT total_changes()').pluck().get() as number;
+    const key = req.tenantId ?? '';
+    const hit = this.facetCache.get(key);
+    if (hit && hit.vault === this.vault && hit.changes === changes) return hit.value;
+    const value = this.computeFacets(req.tenantId);
+    if (this.facetCache.size > 16) this.facetCache.clear();
+    this.facetCache.set(key, { vault: this.vault, changes, value });
+    return value;
+  }
+
+  private readonly facetCache = new Map<string, { vault: Vault; changes: number; value: ResIn<'content.facets'> }>();
+
+  private computeFacets(tenantId: string | undefined): ResIn<'content.facets'> {
+    const req = { tenantId };
     const f = chatFacets(this.vault.db, req.tenantId);
     const tenants = this.vault.tenants
       .list()

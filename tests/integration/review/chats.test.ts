@@ -216,6 +216,18 @@ describe('titles, once captured', () => {
   });
 });
 
+describe('facets between writes', () => {
+  it('are served again unchanged while nothing was written, and follow the first write', async () => {
+    const first = ok(await w.app.call('content.facets', {}));
+    expect(ok(await w.app.call('content.facets', {}))).toEqual(first);
+    const someone = first.users.find((u: { name: string | null }) => u.name !== null)!;
+    const db = w.app.services.workspace.vault.db;
+    db.prepare('UPDATE capture_users SET full_name = ? WHERE tenant_id = ? AND id = ?').run('Renamed Upstream', someone.tenantId ?? w.tenantId, someone.id);
+    const after = ok(await w.app.call('content.facets', {}));
+    expect(after.users.find((u: { id: string }) => u.id === someone.id).name).toBe('Renamed Upstream');
+  });
+});
+
 describe('captured titles and erasure', () => {
   it('are sealed under the data subject key, so erasing the subject leaves no readable title', async () => {
     const titledRows = all.filter((r) => r.title !== null);
