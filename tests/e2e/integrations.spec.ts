@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
@@ -17,6 +18,15 @@ async function connectedCount(page: Page): Promise<number> {
 
 test.describe('Integrations on the demo workspace', () => {
   test.describe.configure({ timeout: 90_000 });
+
+  // Other specs open the demo on the same server first; removing its folder (closed: every
+  // spec closes the workspace after itself) makes the next "Open the demo" a first launch,
+  // whose pull captures the simulator's messages.
+  test.beforeAll(() => {
+    const home = process.env.OGMA_E2E_HOME;
+    if (!home) throw new Error('OGMA_E2E_HOME is not set: run through playwright.config.ts.');
+    rmSync(join(home, 'demo', 'Demo case.ogma'), { recursive: true, force: true });
+  });
 
   test.afterEach(async ({ page }) => {
     // The tests share one server: leave it on the Welcome screen for whoever runs next.
