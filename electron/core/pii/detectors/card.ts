@@ -1,6 +1,7 @@
 import type { PiiSpan } from '../kinds';
 import { cardIssuer } from '../rules/card-issuers';
 import { luhnValid } from '../rules/luhn';
+import { isWordChar } from '../text';
 import { startsGroup, type RunDetector } from './numeric-runs';
 
 /**
@@ -18,7 +19,7 @@ export const cardDetector: RunDetector = {
   wants: (run) => run.digits >= 12,
   inspect(text: string, run, out: PiiSpan[]): void {
     for (let i = run.start; i < run.end; i++) {
-      if (!startsGroup(text, i)) continue;
+      if (!startsGroup(text, i) || !mayStartCard(text, i)) continue;
       CANDIDATE.lastIndex = i;
       const m = CANDIDATE.exec(text);
       if (!m) continue;
@@ -39,6 +40,14 @@ export const cardDetector: RunDetector = {
     }
   },
 };
+
+/** The start of CANDIDATE checked by hand first (it is tried at every group of every long run): a 2-6 or 81, not after [\w.+/-]. */
+function mayStartCard(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (!((c >= 50 && c <= 54) || (c === 56 && text.charCodeAt(i + 1) === 49))) return false;
+  const lead = text.charCodeAt(i - 1);
+  return !(isWordChar(lead) || lead === 46 || lead === 43 || lead === 47 || lead === 45);
+}
 
 function asCard(candidate: string): { digits: string; issuer: string } | null {
   const digits = groupedDigits(candidate);

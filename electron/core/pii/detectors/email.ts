@@ -14,6 +14,15 @@ const DOMAIN = /(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.){1,8}(?:[A-Za
 // File names such as icon@2x.png look like addresses; these endings are not TLDs.
 const FILE_EXTENSIONS = new Set(['png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'ico', 'bmp', 'tif', 'tiff', 'avif', 'heic', 'js', 'mjs', 'cjs', 'ts', 'tsx', 'jsx', 'json', 'yaml', 'yml', 'lock', 'txt', 'log', 'css', 'scss', 'html', 'htm', 'map', 'wasm', 'pdf', 'zip', 'gz', 'tgz']);
 
+const LONGEST_EXTENSION = Math.max(...[...FILE_EXTENSIONS].map((e) => e.length));
+
+/** The domain ending at `end` ends in a file extension (its last label, after the last '.'). */
+function endsWithFileExtension(text: string, end: number): boolean {
+  const dot = text.lastIndexOf('.', end - 1); // a domain match holds at least one '.'
+  if (end - dot - 1 > LONGEST_EXTENSION) return false; // most TLDs: no slice, no lower-casing
+  return FILE_EXTENSIONS.has(text.slice(dot + 1, end).toLowerCase());
+}
+
 function isLocalChar(c: number): boolean {
   return isAsciiLetter(c) || isDigit(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45 || c === 39; // . _ % + - '
 }
@@ -31,11 +40,9 @@ export const emailDetector: Detector = {
       const endsWithDot = at > start && text.charCodeAt(at - 1) === 46;
       if (start < at && !tooLong && !endsWithDot) {
         DOMAIN.lastIndex = at + 1;
-        const m = DOMAIN.exec(text);
-        if (m) {
-          const end = at + 1 + m[0].length;
-          const tld = m[0].slice(m[0].lastIndexOf('.') + 1).toLowerCase();
-          if (!FILE_EXTENSIONS.has(tld)) {
+        if (DOMAIN.test(text)) {
+          const end = DOMAIN.lastIndex;
+          if (!endsWithFileExtension(text, end)) {
             out.push({ start, end, kind: 'email', value: text.slice(start, end).toLowerCase() });
             at = text.indexOf('@', end);
             continue;

@@ -9,7 +9,8 @@ import { startsGroup, type RunDetector } from './numeric-runs';
  * five or more dotted parts are OIDs or versions.
  */
 const CANDIDATE = /(?<![\w.])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w-]|\.\d)/y;
-const VERSION_BEFORE = /(?:(?:\bv|\bversion|\bver\.?|\brelease|\bbuild|\brev\.?|\bversión|\bверсия|バージョン|版本)\s*[:=]?\s*|[a-z]{2,}\/)$/;
+// `$(?<=...)`: matched backwards from the end once, not tried from every position (see phone.ts).
+const VERSION_BEFORE = /$(?<=(?:(?:\bv|\bversion|\bver\.?|\brelease|\bbuild|\brev\.?|\bversión|\bверсия|バージョン|版本)\s*[:=]?\s*|[a-z]{2,}\/))/;
 
 export const ipv4Detector: RunDetector = {
   name: 'ipv4',

@@ -32,17 +32,16 @@ export const privateKeyDetector: Detector = {
         footers.set(footer, endAt);
       }
       let end: number;
-      let body: string;
+      let bodyEnd: number;
       if (endAt >= 0) {
         end = endAt + footer.length;
-        body = text.slice(afterBegin, endAt);
+        bodyEnd = endAt;
       } else {
         BODY_LINE.lastIndex = afterBegin;
-        const lines = BODY_LINE.exec(text);
-        end = afterBegin + (lines ? lines[0].length : 0);
-        body = lines ? lines[0] : '';
+        end = BODY_LINE.test(text) ? BODY_LINE.lastIndex : afterBegin;
+        bodyEnd = end;
       }
-      if (keyChars(body) >= MIN_KEY_CHARS) {
+      if (hasKeyMaterial(text, afterBegin, bodyEnd)) {
         out.push({ start: from, end, kind: 'private_key' });
         from = text.indexOf('-----BEGIN ', end);
       } else {
@@ -52,15 +51,28 @@ export const privateKeyDetector: Detector = {
   },
 };
 
-/** Base64 characters in the body, outside header lines and escapes. */
-function keyChars(body: string): number {
+/**
+ * Does text[from, to) hold at least MIN_KEY_CHARS base64 characters outside header lines
+ * (lines with a ':')? Lines end at a newline or a literal "\\n" escape. Stops counting once
+ * there are enough: a real key body is a kilobyte or more.
+ */
+function hasKeyMaterial(text: string, from: number, to: number): boolean {
   let n = 0;
-  for (const line of body.split(/\r?\n|\\n/)) {
-    if (line.includes(':')) continue;
-    for (let i = 0; i < line.length; i++) {
-      const c = line.charCodeAt(i);
-      if ((c >= 48 && c <= 57) || ((c | 0x20) >= 97 && (c | 0x20) <= 122) || c === 43 || c === 47) n++;
-    }
+  let line = 0; // base64 characters on the current line
+  let header = false; // the current line has a ':'
+  for (let i = from; i <= to; i++) {
+    const c = i < to ? text.charCodeAt(i) : 10;
+    const escape = c === 92 && i + 1 < to && text.charCodeAt(i + 1) === 110; // "\n" inside the range
+    if (c === 10 || escape) {
+      if (!header) {
+        n += line;
+        if (n >= MIN_KEY_CHARS) return true;
+      }
+      line = 0;
+      header = false;
+      if (escape) i++;
+    } else if (c === 58) header = true;
+    else if ((c >= 48 && c <= 57) || ((c | 0x20) >= 97 && (c | 0x20) <= 122) || c === 43 || c === 47) line++;
   }
-  return n;
+  return false;
 }

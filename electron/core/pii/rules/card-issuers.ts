@@ -34,8 +34,29 @@ const ISSUERS: readonly IssuerRule[] = [
   { name: 'Visa', ranges: [one(4)], width: 1, lengths: [13, 16, 19] },
 ];
 
+const POWERS_OF_TEN = [1, 10, 100, 1000, 10000, 100000, 1000000];
+
 /** The network that issues numbers of this prefix and length, or null. */
 export function cardIssuer(digits: string): string | null {
+  const n = digits.length;
+  if (n < 12 || n > 19) return null; // no network issues other lengths
+  // The first six digits as one number, so each rule's prefix is a division, not a slice
+  // and a parse (this runs for every Luhn-valid candidate).
+  let lead6 = 0;
+  for (let i = 0; i < 6; i++) {
+    const d = digits.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return cardIssuerOf(digits); // not plain digits: read it as Number() would
+    lead6 = lead6 * 10 + d;
+  }
+  for (const rule of ISSUERS) {
+    if (!rule.lengths.includes(n)) continue;
+    const lead = Math.floor(lead6 / POWERS_OF_TEN[6 - rule.width]!);
+    for (const [lo, hi] of rule.ranges) if (lead >= lo && lead <= hi) return rule.name;
+  }
+  return null;
+}
+
+function cardIssuerOf(digits: string): string | null {
   for (const rule of ISSUERS) {
     if (!rule.lengths.includes(digits.length)) continue;
     const lead = Number(digits.slice(0, rule.width));

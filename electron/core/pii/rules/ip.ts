@@ -34,7 +34,6 @@ export interface IPv6 {
   zone?: string;
 }
 
-const HEX_GROUP = /^[0-9A-Fa-f]{1,4}$/;
 const ZONE = /^[0-9A-Za-z_.~-]{1,64}$/;
 
 export function parseIPv6(input: string): IPv6 | null {
@@ -59,30 +58,61 @@ export function parseIPv6(input: string): IPv6 | null {
   }
   const need = 8 - tail.length;
   const dbl = s.indexOf('::');
-  let groups: number[];
+  // Groups are read straight from the string (no split, no per-group regex): this runs for
+  // every IPv6-shaped candidate in a text, and the allocations showed up as GC time.
+  const read: number[] = [];
+  const groups: number[] = [];
   if (dbl >= 0) {
     if (s.indexOf('::', dbl + 1) >= 0) return null;
-    const head = hexGroups(s.slice(0, dbl));
-    const rest = hexGroups(s.slice(dbl + 2));
-    if (!head || !rest || head.length + rest.length > need - 1) return null; // '::' stands for at least one group
-    groups = [...head, ...new Array<number>(need - head.length - rest.length).fill(0), ...rest, ...tail];
+    if (!readHexGroups(s, 0, dbl, read)) return null;
+    const headLength = read.length;
+    if (!readHexGroups(s, dbl + 2, s.length, read)) return null;
+    const restLength = read.length - headLength;
+    if (headLength + restLength > need - 1) return null; // '::' stands for at least one group
+    for (let i = 0; i < headLength; i++) groups.push(read[i]!);
+    for (let i = need - headLength - restLength; i > 0; i--) groups.push(0);
+    for (let i = headLength; i < read.length; i++) groups.push(read[i]!);
   } else {
-    const all = hexGroups(s);
-    if (!all || all.length !== need) return null;
-    groups = [...all, ...tail];
+    if (!readHexGroups(s, 0, s.length, read) || read.length !== need) return null;
+    for (let i = 0; i < read.length; i++) groups.push(read[i]!);
   }
+  for (let i = 0; i < tail.length; i++) groups.push(tail[i]!);
   const dottedTail = tail.length > 0;
   return zone === undefined ? { groups, dottedTail } : { groups, dottedTail, zone };
 }
 
-function hexGroups(part: string): number[] | null {
-  if (part === '') return [];
-  const out: number[] = [];
-  for (const g of part.split(':')) {
-    if (!HEX_GROUP.test(g)) return null;
-    out.push(parseInt(g, 16));
+/**
+ * Appends the values of the ':'-separated groups of s[from, to) to `out`: each group 1-4
+ * hex digits. An empty range is no groups; an empty group or any other character is false.
+ */
+function readHexGroups(s: string, from: number, to: number, out: number[]): boolean {
+  if (from === to) return true;
+  let value = 0;
+  let length = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 58) {
+      if (length === 0) return false;
+      out.push(value);
+      value = 0;
+      length = 0;
+      continue;
+    }
+    const d = hexValue(c);
+    if (d < 0 || length === 4) return false;
+    value = value * 16 + d;
+    length++;
   }
-  return out;
+  if (length === 0) return false;
+  out.push(value);
+  return true;
+}
+
+function hexValue(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 65 && c <= 70) return c - 55;
+  if (c >= 97 && c <= 102) return c - 87;
+  return -1;
 }
 
 /** RFC 5952 text form: lower case, no leading zeros, the longest run of two or more zero groups as '::'. */
@@ -104,18 +134,17 @@ export function formatIPv6(ip: IPv6): string {
     }
     i = j;
   }
-  const hex = (from: number, to: number) => g.slice(from, to).map((n) => n.toString(16));
-  let text: string;
-  if (bestLen >= 2) {
-    const left = hex(0, bestStart).join(':');
-    const right = hex(bestStart + bestLen, hexCount).join(':');
-    text = `${left}::${right}`;
-  } else {
-    text = hex(0, hexCount).join(':');
-  }
+  let text = bestLen >= 2 ? `${hexJoined(g, 0, bestStart)}::${hexJoined(g, bestStart + bestLen, hexCount)}` : hexJoined(g, 0, hexCount);
   if (ip.dottedTail) {
     const v4 = `${g[6]! >> 8}.${g[6]! & 255}.${g[7]! >> 8}.${g[7]! & 255}`;
     text = text.endsWith(':') ? text + v4 : `${text}:${v4}`;
   }
   return ip.zone === undefined ? text : `${text}%${ip.zone}`;
+}
+
+/** groups[from, to) in lower-case hex without leading zeros, joined by ':'. */
+function hexJoined(groups: readonly number[], from: number, to: number): string {
+  let text = '';
+  for (let i = from; i < to; i++) text += (i > from ? ':' : '') + groups[i]!.toString(16);
+  return text;
 }
