@@ -47,7 +47,7 @@ export function auditFilterProblem(filters: AuditFilters): string | null {
 
 /** `message_captured` -> `Message captured`. */
 export function recordTypeLabel(type: string): string {
-  const words = type.replace(/_/g, ' ').trim();
+  const words = type.replace(/_/g, ' ').trim().replace(/\bpii\b/g, 'PII');
   return words.length === 0 ? 'Unknown' : words[0]!.toUpperCase() + words.slice(1);
 }
 

@@ -19,7 +19,18 @@ import { useTranscript } from './useTranscript';
  * dialog. A revealed text lives only in this view's state, for one message: it is gone when
  * focus moves to another message, another chat is opened, or the surface changes.
  */
-export function TranscriptView({ tenantId, chatId, workspace }: { tenantId: string; chatId: string; workspace: WorkspaceSummary }) {
+export function TranscriptView({
+  tenantId,
+  chatId,
+  workspace,
+  initialMessageId,
+}: {
+  tenantId: string;
+  chatId: string;
+  workspace: WorkspaceSummary;
+  /** The message a search hit pointed at: focused and scrolled into view once it has loaded. */
+  initialMessageId?: string | undefined;
+}) {
   const load = useTranscript(tenantId, chatId);
   const [ui, dispatch] = useReducer(transcriptReducer, INITIAL_UI);
   const findRef = useRef<HTMLInputElement>(null);
@@ -45,6 +56,14 @@ export function TranscriptView({ tenantId, chatId, workspace }: { tenantId: stri
     },
     [messages, focusMessage],
   );
+
+  const arrived = useRef(false);
+  useEffect(() => {
+    if (arrived.current || !initialMessageId || messages.length === 0) return;
+    const index = messages.findIndex((m) => m.messageId === initialMessageId);
+    arrived.current = true;
+    if (index >= 0) goTo(index);
+  }, [initialMessageId, messages, goTo]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
