@@ -22,14 +22,6 @@ async function feedTotal(page: Page): Promise<number> {
 test.describe('Usage & Activity on the demo workspace', () => {
   test.describe.configure({ timeout: 120_000 });
 
-  test.afterEach(async ({ page }) => {
-    // The tests share one server: leave it on the Welcome screen for whoever runs next.
-    const close = page.getByRole('button', { name: 'Close workspace' });
-    if (await close.isVisible().catch(() => false)) {
-      await close.click();
-      await expect(page.getByRole('tablist', { name: 'Get started' })).toBeVisible();
-    }
-  });
 
   test('charts draw the pulled usage; a filter narrows the feed; a key id opens what that key did', async ({ page, openApp }) => {
     await page.setViewportSize({ width: 1280, height: 800 });

@@ -41,13 +41,6 @@ async function openChatWithMask(page: Page): Promise<Locator> {
 test.describe('Content and transcript on the demo workspace', () => {
   test.describe.configure({ timeout: 120_000 });
 
-  test.afterEach(async ({ page }) => {
-    const close = page.getByRole('button', { name: 'Close workspace' });
-    if (await close.isVisible().catch(() => false)) {
-      await close.click();
-      await expect(page.getByRole('tablist', { name: 'Get started' })).toBeVisible();
-    }
-  });
 
   test('sort and filter the chats, open one, reveal a masked message with a reason, mask it again on navigation, and see its record', async ({ page, openApp }) => {
     await page.setViewportSize({ width: 1280, height: 800 });

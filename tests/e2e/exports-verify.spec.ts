@@ -85,13 +85,6 @@ function tamperOneMessage(bytes: Buffer): { tampered: Buffer; messageId: string 
 test.describe('Exports and Verify on the demo workspace', () => {
   test.describe.configure({ timeout: 180_000 });
 
-  test.afterEach(async ({ page }) => {
-    const close = page.getByRole('button', { name: 'Close workspace' });
-    if (await close.isVisible().catch(() => false)) {
-      await close.click();
-      await expect(page.getByRole('tablist', { name: 'Get started' })).toBeVisible();
-    }
-  });
 
   test('export one custodian as JSON, verify it, then a tampered copy is not verified and names the message', async ({ page, openApp }) => {
     await page.setViewportSize({ width: 1280, height: 800 });

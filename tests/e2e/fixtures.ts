@@ -39,7 +39,18 @@ export const test = base.extend<Fixtures>({
       await page.goto(appPath());
       return page;
     });
+    // Every spec shares one server: leave it on the Welcome screen for whoever runs next.
+    await closeWorkspaceIfOpen(page);
   },
 });
+
+/** Closes the open workspace, if any, and waits for the Welcome screen. */
+export async function closeWorkspaceIfOpen(page: Page): Promise<void> {
+  const close = page.getByRole('button', { name: 'Close workspace' });
+  if (await close.isVisible().catch(() => false)) {
+    await close.click();
+    await expect(page.getByRole('tablist', { name: 'Get started' })).toBeVisible();
+  }
+}
 
 export { expect };

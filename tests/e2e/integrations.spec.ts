@@ -28,14 +28,6 @@ test.describe('Integrations on the demo workspace', () => {
     rmSync(join(home, 'demo', 'Demo case.ogma'), { recursive: true, force: true });
   });
 
-  test.afterEach(async ({ page }) => {
-    // The tests share one server: leave it on the Welcome screen for whoever runs next.
-    const close = page.getByRole('button', { name: 'Close workspace' });
-    if (await close.isVisible().catch(() => false)) {
-      await close.click();
-      await expect(page.getByRole('tablist', { name: 'Get started' })).toBeVisible();
-    }
-  });
 
   test('the first pull completes with counts; a second finds nothing new; a wrong key is refused in place', async ({ page, openApp }) => {
     await page.setViewportSize({ width: 1280, height: 800 });

@@ -1,7 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect } from './fixtures';
+import { closeWorkspaceIfOpen, expect } from './fixtures';
+
+export { closeWorkspaceIfOpen };
 
 /**
  * Steps shared by the end-to-end journey and the screenshot tour: getting into the demo
@@ -34,14 +36,6 @@ export async function openDemoAndWaitForPull(page: Page): Promise<void> {
 }
 
 /** The shared server is left on the Welcome screen for whichever spec runs next. */
-export async function closeWorkspaceIfOpen(page: Page): Promise<void> {
-  const close = page.getByRole('button', { name: 'Close workspace' });
-  if (await close.isVisible().catch(() => false)) {
-    await close.click();
-    await expect(page.getByRole('tablist', { name: 'Get started' })).toBeVisible();
-  }
-}
-
 export type RpcResult = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
 
 /**

@@ -65,8 +65,6 @@ async function newestAuditRow(page: Page, type: string): Promise<Locator> {
 test.describe('Review journey on the demo workspace', () => {
   test.describe.configure({ timeout: 240_000 });
 
-  test.afterEach(async ({ page }) => closeWorkspaceIfOpen(page));
-
   test('an admin finds a chat by search, sees PII masked, reveals with a reason that the audit log records, and verifies the chain; a viewer is refused and the refusal is recorded', async ({ page, openApp }) => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await openApp();

@@ -27,13 +27,6 @@ async function shoot(page: Page, name: string): Promise<void> {
 test.describe('Search and the audit log on the demo workspace', () => {
   test.describe.configure({ timeout: 120_000 });
 
-  test.afterEach(async ({ page }) => {
-    const close = page.getByRole('button', { name: 'Close workspace' });
-    if (await close.isVisible().catch(() => false)) {
-      await close.click();
-      await expect(page.getByRole('tablist', { name: 'Get started' })).toBeVisible();
-    }
-  });
 
   test('a word the demo holds finds masked hits with the word marked; a hit opens its transcript; a bad query says why', async ({ page, openApp }) => {
     await page.setViewportSize({ width: 1280, height: 800 });

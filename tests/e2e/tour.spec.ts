@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { closeWorkspaceIfOpen, goToSurface, horizontalOverflow, openDemoAndWaitForPull, saveScreenshot } from './journey-helpers';
+import { goToSurface, horizontalOverflow, openDemoAndWaitForPull, saveScreenshot } from './journey-helpers';
 
 /**
  * The screenshot tour: every screen of the app on the demo workspace, light and dark, at
@@ -39,8 +39,6 @@ function heading(page: Page, name: string) {
 
 test.describe('Screenshot tour of every screen', () => {
   test.describe.configure({ timeout: 240_000 });
-
-  test.afterEach(async ({ page }) => closeWorkspaceIfOpen(page));
 
   for (const viewport of VIEWPORTS) {
     test(`every screen at ${viewport.width}x${viewport.height}, light and dark`, async ({ page, openApp }) => {
