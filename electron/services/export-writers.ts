@@ -1,6 +1,6 @@
 import { OgmaError } from '../../shared/api/errors';
 import { renderBatesPdf } from '../core/export/pdf';
-import { documentPdfRenderer, validateProductionVolume, writeProductionVolume } from '../core/export/production';
+import { writeReleasableVolume } from '../core/export/production';
 import type { BatesPage } from '../core/export/types';
 import type { FormatWriter } from './export';
 
@@ -34,21 +34,4 @@ export const pdfWriter: FormatWriter = async (ctx) => {
 };
 
 /** Production volume (ZIP), validated before it is released (docs/export-production.md). */
-export const productionWriter: FormatWriter = async (ctx) => {
-  const volume = await writeProductionVolume({
-    documents: ctx.documents,
-    bates: ctx.bates,
-    confidentiality: ctx.legend,
-    producedAt: ctx.producedAt,
-    renderDocumentPdf: documentPdfRenderer({ legend: ctx.legend, render: renderBatesPdf }),
-    buildProof: ({ files, bates }) => ctx.bundleFor({ bates, files }),
-    onProgress: ctx.onProgress,
-    ...(ctx.signal ? { signal: ctx.signal } : {}),
-  });
-  const check = await validateProductionVolume(volume.zip);
-  if (!check.ok) {
-    const p = check.problems[0];
-    throw new OgmaError('INTERNAL', `The production volume failed validation, so it was not released: ${p?.message ?? 'unknown problem'}${check.problems.length > 1 ? ` (and ${check.problems.length - 1} more)` : ''}.`);
-  }
-  return { bytes: volume.zip, bundle: volume.bundle, bates: { first: volume.firstBates, last: volume.lastBates } };
-};
+export const productionWriter: FormatWriter = (ctx) => writeReleasableVolume(ctx);

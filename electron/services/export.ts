@@ -285,14 +285,12 @@ export class ExportService {
   private async writerFor(format: 'pdf' | 'production'): Promise<FormatWriter> {
     const given = this.deps.writers?.[format];
     if (given) return given;
-    const loaded = await loadWriter(format);
-    if (!loaded) throw new OgmaError('UNAVAILABLE', `${format === 'pdf' ? 'PDF' : 'Production'} exports are not available in this build yet; export as json.`, { field: 'format' });
-    return loaded;
+    return loadWriter(format);
   }
 }
 
 /** The built-in PDF and production writers, loaded on first use (they bring the PDF and ZIP libraries). */
-async function loadWriter(format: 'pdf' | 'production'): Promise<FormatWriter | null> {
+async function loadWriter(format: 'pdf' | 'production'): Promise<FormatWriter> {
   const writers = await import('./export-writers');
   return format === 'pdf' ? writers.pdfWriter : writers.productionWriter;
 }

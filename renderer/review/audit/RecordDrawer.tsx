@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { Res } from '../../../shared/api/contract';
 import { useApi } from '../../api-context';
 import { toFailure, type Failure } from '../../errors/failure';
 import { FormAlert } from '../../forms/FormAlert';
+import { useModalDialog } from '../common/Dialog';
 import { formatDateTime } from '../common/format';
 import { prettyRecord } from './auditQuery';
 import { RecordTypeBadge } from './RecordTypeBadge';
@@ -16,34 +17,10 @@ type Evidence = Res<'content.record'>;
  */
 export function RecordDrawer({ tenantId, seq, logName, onClose }: { tenantId: string; seq: number; logName: string; onClose(): void }) {
   const api = useApi();
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(onClose, { closeOnBackdrop: true });
   const titleId = useId();
   const [evidence, setEvidence] = useState<Evidence | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
-  const onCloseRef = useRef(onClose);
-  onCloseRef.current = onClose;
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (!dialog.open) dialog.showModal();
-    const cancel = (e: Event) => {
-      e.preventDefault();
-      onCloseRef.current();
-    };
-    const backdrop = (e: MouseEvent) => {
-      if (e.target === dialog) onCloseRef.current();
-    };
-    dialog.addEventListener('cancel', cancel);
-    dialog.addEventListener('click', backdrop);
-    return () => {
-      dialog.removeEventListener('cancel', cancel);
-      dialog.removeEventListener('click', backdrop);
-      if (dialog.open) dialog.close();
-      opener?.focus({ preventScroll: true });
-    };
-  }, []);
 
   useEffect(() => {
     let live = true;
@@ -67,7 +44,7 @@ export function RecordDrawer({ tenantId, seq, logName, onClose }: { tenantId: st
           </h2>
           <p className="muted drawer__sub">{logName} log</p>
         </div>
-        <button type="button" className="button button--quiet" onClick={() => onCloseRef.current()} aria-label="Close">
+        <button type="button" className="button button--quiet" onClick={onClose} aria-label="Close">
           ✕
         </button>
       </div>

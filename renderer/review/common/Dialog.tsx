@@ -1,15 +1,16 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode, type RefObject } from 'react';
 
 /**
- * A modal dialog on the native <dialog>: the browser traps focus, makes the page behind it
- * inert and closes it on Esc (reported through onClose). Focus goes back to whatever had it
- * before, so keyboard users land where they were.
+ * Opens a native <dialog> modally for as long as the component is mounted: the browser traps
+ * focus, makes the page behind it inert and reports Esc (and, if asked, a click on the
+ * backdrop) through onClose. Focus goes back to whatever had it before, so keyboard users land
+ * where they were. Returns the ref to put on the <dialog>.
  */
-export function Dialog({ title, onClose, children, wide = false, describedBy }: { title: string; onClose(): void; children: ReactNode; wide?: boolean; describedBy?: string }) {
+export function useModalDialog(onClose: () => void, opts: { closeOnBackdrop?: boolean } = {}): RefObject<HTMLDialogElement | null> {
   const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
   const onCloseRef = useRef(onClose);
   onCloseRef.current = onClose;
+  const closeOnBackdrop = opts.closeOnBackdrop ?? false;
 
   useEffect(() => {
     const dialog = ref.current;
@@ -20,13 +21,26 @@ export function Dialog({ title, onClose, children, wide = false, describedBy }: 
       e.preventDefault();
       onCloseRef.current();
     };
+    const backdrop = (e: MouseEvent) => {
+      if (e.target === dialog) onCloseRef.current();
+    };
     dialog.addEventListener('cancel', cancel);
+    if (closeOnBackdrop) dialog.addEventListener('click', backdrop);
     return () => {
       dialog.removeEventListener('cancel', cancel);
+      dialog.removeEventListener('click', backdrop);
       if (dialog.open) dialog.close();
       opener?.focus({ preventScroll: true });
     };
-  }, []);
+  }, [closeOnBackdrop]);
+
+  return ref;
+}
+
+/** A modal dialog with a title and a close button (see useModalDialog). */
+export function Dialog({ title, onClose, children, wide = false, describedBy }: { title: string; onClose(): void; children: ReactNode; wide?: boolean; describedBy?: string }) {
+  const ref = useModalDialog(onClose);
+  const titleId = useId();
 
   return (
     <dialog ref={ref} className={`dialog${wide ? ' dialog--wide' : ''}`} aria-labelledby={titleId} aria-describedby={describedBy}>
@@ -34,7 +48,7 @@ export function Dialog({ title, onClose, children, wide = false, describedBy }: 
         <h2 id={titleId} className="dialog__title">
           {title}
         </h2>
-        <button type="button" className="button button--quiet dialog__close" onClick={() => onCloseRef.current()} aria-label="Close">
+        <button type="button" className="button button--quiet dialog__close" onClick={onClose} aria-label="Close">
           ✕
         </button>
       </div>
